@@ -1,0 +1,49 @@
+# Two commands do everything on a fresh clone: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip
+OUT    := build/demo
+
+.PHONY: demo test lint typecheck unit bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip==25.3
+
+# Reinstall when the dependency pins change.
+$(VENV)/.runtime: pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.runtime
+
+demo: $(VENV)/.runtime
+	@mkdir -p $(OUT)
+	$(BIN)/steward policy list
+	$(BIN)/steward scan examples/demo-comments.jsonl -o $(OUT)/decisions.jsonl --show 6
+	@for f in examples/platforms/*; do \
+	  echo; echo "== $$f (format detected automatically)"; \
+	  $(BIN)/steward scan "$$f" -o $(OUT)/$$(basename "$$f").decisions.jsonl || exit 1; \
+	done
+	@echo; echo "Decisions written to $(OUT)/. Try: $(BIN)/steward check \"Call me on 07911 123456\""
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
+
+unit: $(VENV)/.dev
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+bench: $(VENV)/.runtime
+	$(BIN)/python bench/bench_pipeline.py --items 50000
+
+clean:
+	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,73 @@
+"""Throughput and memory of assess + decide, one process, on the demo data repeated.
+
+    .venv/bin/python bench/bench_pipeline.py --items 50000 [--policy ID] [--per-detector]
+
+Prints comments/s, peak resident memory and, with --per-detector, microseconds per item for each detector.
+Results are recorded by hand in BENCHMARKS.md with the machine and the command. Never used as a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import platform
+import resource
+import time
+from pathlib import Path
+
+from steward.assess import assess
+from steward.connectors import read_items
+from steward.content import ContentItem
+from steward.decide import decide
+from steward.pipeline import Pipeline
+from steward.policy import DEFAULT_INBOUND, get_pack
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(n: int) -> list[ContentItem]:
+    base = [r for r in read_items(ROOT / "examples" / "demo-comments.jsonl") if isinstance(r, ContentItem)]
+    return [dataclasses.replace(base[i % len(base)], id=f"b{i}") for i in range(n)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--items", type=int, default=50_000)
+    ap.add_argument("--policy", default=DEFAULT_INBOUND)
+    ap.add_argument("--per-detector", action="store_true")
+    args = ap.parse_args()
+
+    t0 = time.perf_counter()
+    pipeline = Pipeline(get_pack(args.policy))
+    cold = time.perf_counter() - t0
+    items = corpus(args.items)
+    context = pipeline.batch()
+    pipeline.check(items[0], context)  # warm lazy loads (spaCy) so they are reported separately
+    warm = time.perf_counter() - t0
+
+    start = time.perf_counter()
+    actions: dict[str, int] = {}
+    for item in items:
+        d = decide(assess(item, pipeline.detectors, context), pipeline.pack, calendar=pipeline.calendar)
+        actions[d.action.value] = actions.get(d.action.value, 0) + 1
+    elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
+    print(f"items: {len(items):,}  elapsed: {elapsed:.2f}s  throughput: {len(items) / elapsed:,.0f} comments/s")
+    print(f"startup: pipeline {cold:.2f}s, first item (lazy loads) {warm - cold:.2f}s")
+    print(f"peak RSS: {peak_mb:,.0f} MB")
+    print(f"actions: {dict(sorted(actions.items()))}")
+    if args.per_detector:
+        sample = items[: min(len(items), 5_000)]
+        print("per detector (µs/item):")
+        for det in pipeline.detectors:
+            s = time.perf_counter()
+            for item in sample:
+                det.detect(item, context)
+            us = (time.perf_counter() - s) / len(sample) * 1e6
+            print(f"  {det.name:<20} {us:8.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""decide(assessment, pack) → Decision: the pack's rules turn findings into one action, citing clauses.
+
+- Rules are data: each names categories, a minimum score, an action and the clauses it enforces.
+- The most urgent action wins (TAXONOMY.md order); every fired rule and its clauses are kept as the reasons.
+- Safeguarding findings on public content are escalated, never removed or hidden without a person.
+- Complaints and urgent medical posts get the redirect reply even when personal data also hides them.
+- Political rules switch with the item's timestamp: inside a pre-election period the stricter ones apply.
+- A failed detector turns an allow into a review that says why; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from steward.content import (
+    INBOUND_PRIORITY,
+    OUTBOUND_PRIORITY,
+    Action,
+    Assessment,
+    Category,
+    ClauseRef,
+    Decision,
+    Direction,
+    Finding,
+)
+from steward.policy.calendar import OrgCalendar
+from steward.policy.schema import PolicyPack, Rule
+from steward.rationale import explain, fill_template
+
+SAFEGUARDING = frozenset({Category.SELF_HARM, Category.CHILD_SAFETY, Category.EXTREMISM})
+#: Which reply a redirect uses when several rules offer one: emergencies first, then complaints.
+_REPLY_ORDER = (Category.URGENT_MEDICAL, Category.SELF_HARM, Category.COMPLAINT)
+
+
+@dataclass(frozen=True, slots=True)
+class Fired:
+    rule: Rule
+    categories: tuple[str, ...]
+    score: float
+
+
+def _applies(rule: Rule, assessment: Assessment, pre_election: bool) -> Fired | None:
+    when = rule.when
+    item = assessment.item
+    if when.pre_election is not None and when.pre_election != pre_election:
+        return None
+    if when.platforms and item.platform not in when.platforms:
+        return None
+    if when.kinds and item.kind not in when.kinds:
+        return None
+    hits = tuple(c.value for c in rule.categories if assessment.top_score(c.value) >= rule.min_score)
+    if not hits:
+        return None
+    if when.with_any and not any(assessment.top_score(c.value) > 0 for c in when.with_any):
+        return None
+    return Fired(rule, hits, max(assessment.top_score(c) for c in hits))
+
+
+def _priority(direction: Direction) -> dict[Action, int]:
+    return dict(INBOUND_PRIORITY if direction is Direction.INBOUND else OUTBOUND_PRIORITY)
+
+
+def _final_action(fired: Sequence[Fired], pack: PolicyPack, failed: bool) -> Action:
+    inbound = pack.direction is Direction.INBOUND
+    default = Action.ALLOW if inbound else Action.APPROVE
+    priority = _priority(pack.direction)
+    actions = [f.rule.action for f in fired]
+    if inbound and any(set(f.categories) & SAFEGUARDING for f in fired):
+        actions.append(Action.ESCALATE)  # safeguarding: a person acts, the evidence is preserved
+    if failed:
+        actions.append(Action.REVIEW)
+    if not actions:
+        return default
+    best = min(actions, key=lambda a: priority.get(a, 50))
+    if inbound and best is Action.REMOVE and any(set(f.categories) & SAFEGUARDING for f in fired):
+        return Action.ESCALATE
+    return best
+
+
+def _reply_rule(fired: Sequence[Fired]) -> Rule | None:
+    with_reply = [f for f in fired if f.rule.reply_template]
+    if not with_reply:
+        return None
+
+    def rank(f: Fired) -> tuple[int, int]:
+        cats = [Category(c) for c in f.categories]
+        order = min((_REPLY_ORDER.index(c) for c in cats if c in _REPLY_ORDER), default=len(_REPLY_ORDER))
+        return (order, 0 if f.rule.action is Action.REDIRECT else 1)
+
+    return min(with_reply, key=rank).rule
+
+
+def _clauses(fired: Sequence[Fired], pack: PolicyPack) -> tuple[ClauseRef, ...]:
+    seen: dict[str, ClauseRef] = {}
+    for f in fired:
+        for cid in f.rule.clauses:
+            if cid not in seen:
+                c = pack.clause(cid)
+                seen[cid] = ClauseRef(pack.id, c.id, c.text, c.ref or c.id, c.section)
+    return tuple(seen.values())
+
+
+def decide(
+    assessment: Assessment,
+    pack: PolicyPack,
+    *,
+    now: datetime | None = None,
+    calendar: OrgCalendar | None = None,
+) -> Decision:
+    """Apply ``pack`` to ``assessment``. ``now`` stands in for an item with no timestamp."""
+    item = assessment.item
+    cal = calendar or OrgCalendar.for_pack(pack)
+    moment = item.created_at or now or datetime.now(UTC)
+    period = cal.pre_election_period(moment)
+    fired = [f for rule in pack.rules if (f := _applies(rule, assessment, period is not None))]
+    priority = _priority(pack.direction)
+    fired.sort(key=lambda f: (priority.get(f.rule.action, 50), -f.score))
+    action = _final_action(fired, pack, bool(assessment.failures))
+
+    categories = tuple(dict.fromkeys(c for f in fired for c in f.categories))
+    evidence_cats = set(categories)
+    evidence: tuple[Finding, ...] = tuple(f for f in assessment.findings if f.category in evidence_cats)
+    reply_rule = _reply_rule(fired)
+    reply_name = reply_rule.reply_template if reply_rule else None
+    reply_text = fill_template(pack, reply_name, item) if reply_name else None
+    rationale = explain(
+        action=action,
+        fired=[(f.rule, f.categories) for f in fired],
+        findings=evidence,
+        pack=pack,
+        failures=assessment.failures,
+        pre_election=period.name if period else None,
+        reply=reply_name,
+    )
+    return Decision(
+        item_id=item.id,
+        action=action,
+        categories=categories,
+        rule_ids=tuple(f.rule.id for f in fired),
+        clauses=_clauses(fired, pack),
+        findings=assessment.findings,
+        scores=assessment.scores,
+        detectors=assessment.detectors,
+        policy_id=pack.id,
+        policy_version=pack.version,
+        input_hash=item.input_hash(),
+        rationale=rationale,
+        reply_template=reply_name,
+        reply_text=reply_text,
+        pre_election=period is not None,
+        failures=assessment.failures,
+        direction=pack.direction,
+        strike=any(f.rule.strike for f in fired),
+    )

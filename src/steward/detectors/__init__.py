@@ -1,0 +1,1 @@
+"""Detectors: one module each behind one Detector protocol (see base.py); the registry lists them."""

@@ -1,0 +1,49 @@
+"""Glue between a policy pack and the detectors: build the context, then assess and decide.
+
+``assess`` knows nothing of policies and ``decide`` nothing of detectors; this is the one place that knows
+both, so the CLI and the service call one thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from steward.assess import assess
+from steward.content import ContentItem, Decision
+from steward.decide import decide
+from steward.detectors.base import AssessContext, Detector
+from steward.detectors.registry import default_detectors
+from steward.policy.calendar import OrgCalendar
+from steward.policy.schema import PolicyPack
+
+
+def context_for(pack: PolicyPack) -> AssessContext:
+    """A fresh per-batch context carrying what the organisation tells its detectors."""
+    org = pack.organisation
+    return AssessContext(
+        published_numbers=org.published_numbers,
+        protected_names=org.protected_names,
+        protected_handles=org.protected_handles,
+        candidate_names=pack.candidate_names,
+        link_allow=pack.links.allow,
+        link_deny=pack.links.deny,
+    )
+
+
+class Pipeline:
+    """One pack, one set of detectors. ``check`` is thread-safe; use one ``batch()`` context per run."""
+
+    def __init__(self, pack: PolicyPack, detectors: Sequence[Detector] | None = None) -> None:
+        self.pack = pack
+        self.detectors = tuple(detectors) if detectors is not None else default_detectors(pack.direction)
+        self.calendar = OrgCalendar.for_pack(pack)
+
+    def batch(self) -> AssessContext:
+        return context_for(self.pack)
+
+    def check(
+        self, item: ContentItem, context: AssessContext | None = None, *, now: datetime | None = None
+    ) -> Decision:
+        assessment = assess(item, self.detectors, context if context is not None else self.batch())
+        return decide(assessment, self.pack, now=now, calendar=self.calendar)

@@ -1,0 +1,146 @@
+"""The decision engine: rules as data, priority order, safeguarding, redirects, purdah, failures."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from steward.content import Action, Assessment, Author, ContentItem, DetectorFailure, Finding, frozen_scores
+from steward.decide import decide
+from steward.policy import load_pack
+
+PACK = load_pack(Path(__file__).resolve().parents[1] / "data" / "mini_pack.yaml")
+QUIET_DAY = datetime(2025, 3, 3, 10, 0, tzinfo=UTC)
+PURDAH_DAY = datetime(2024, 6, 10, 10, 0, tzinfo=UTC)
+ALL = ("personal_info", "abuse", "hate", "self_harm", "child_safety", "complaint", "urgent_medical", "political")
+
+
+def assessment(
+    *found: tuple[str, float],
+    at: datetime | None = QUIET_DAY,
+    failures: tuple[DetectorFailure, ...] = (),
+    author: str | None = "Jo Bloggs",
+) -> Assessment:
+    item = ContentItem(
+        id="t1", text="x" * 40, created_at=at, author=Author(display_name=author) if author else None
+    )
+    findings = tuple(Finding(cat, f"{cat}_kind", 0, 5, score, f"{cat}@1.0", "test") for cat, score in found)
+    scores = dict.fromkeys(ALL, 0.0)
+    for cat, score in found:
+        scores[cat] = max(scores[cat], score)
+    return Assessment(item, findings, frozen_scores(scores), ("fake@1.0",), failures)
+
+
+@pytest.mark.parametrize(
+    ("found", "action", "rules"),
+    [
+        ((), Action.ALLOW, ()),
+        ((("abuse", 0.49),), Action.ALLOW, ()),  # below the rule's min_score
+        ((("abuse", 0.5),), Action.HIDE, ("abuse",)),
+        ((("personal_info", 0.99),), Action.HIDE, ("privacy",)),
+        ((("hate", 0.9), ("abuse", 0.9)), Action.REMOVE, ("hate", "abuse")),
+        ((("complaint", 0.9),), Action.REDIRECT, ("complaint",)),
+        ((("complaint", 0.9), ("personal_info", 0.95)), Action.HIDE, ("privacy", "complaint")),
+        ((("self_harm", 0.9),), Action.ESCALATE, ("safeguarding",)),
+        ((("self_harm", 0.99), ("abuse", 0.9)), Action.ESCALATE, ("safeguarding", "self-harm-remove", "abuse")),
+        ((("child_safety", 0.6), ("hate", 0.9)), Action.ESCALATE, ("safeguarding", "hate")),
+        ((("political", 0.6),), Action.ALLOW, ()),  # outside purdah the review rule needs 0.7
+        ((("political", 0.8),), Action.REVIEW, ("political",)),
+    ],
+)
+def test_actions_and_rules(found: tuple[tuple[str, float], ...], action: Action, rules: tuple[str, ...]) -> None:
+    d = decide(assessment(*found), PACK)
+    assert d.action is action
+    assert d.rule_ids == rules
+
+
+def test_safeguarding_is_never_auto_removed() -> None:
+    # the pack (wrongly) maps a very confident self_harm finding to remove; the engine escalates instead
+    d = decide(assessment(("self_harm", 0.99)), PACK)
+    assert d.action is Action.ESCALATE
+    assert "self-harm-remove" in d.rule_ids
+
+
+def test_pre_election_rules_follow_the_item_timestamp() -> None:
+    outside = decide(assessment(("political", 0.6), at=QUIET_DAY), PACK)
+    inside = decide(assessment(("political", 0.6), at=PURDAH_DAY), PACK)
+    assert outside.action is Action.ALLOW and not outside.pre_election
+    assert inside.action is Action.HIDE and inside.pre_election
+    assert inside.rule_ids == ("political-purdah",)
+    assert "pre-election period (General election 2024)" in inside.rationale
+
+
+def test_item_without_timestamp_uses_now() -> None:
+    d = decide(assessment(("political", 0.6), at=None), PACK, now=PURDAH_DAY)
+    assert d.pre_election
+
+
+def test_clauses_are_quoted_once_each_in_rule_order() -> None:
+    d = decide(assessment(("hate", 0.9), ("abuse", 0.9)), PACK)
+    assert [c.id for c in d.clauses] == ["1.6", "1.4"]
+    assert d.clauses[0].text == "do not use insulting, offensive or hateful language"
+    assert all(c.policy == "mini-inbound" for c in d.clauses)
+
+
+@pytest.mark.parametrize(
+    ("found", "template", "must_contain"),
+    [
+        ((("complaint", 0.9),), "complaint_redirect", "https://www.example.nhs.uk/complaints"),
+        ((("complaint", 0.9), ("personal_info", 0.95)), "complaint_redirect", "Hi Jo Bloggs"),
+        ((("complaint", 0.9), ("urgent_medical", 0.9)), "urgent_care", "call 999"),
+        ((("personal_info", 0.95),), "privacy", "personal details"),
+    ],
+)
+def test_reply_templates(found: tuple[tuple[str, float], ...], template: str, must_contain: str) -> None:
+    d = decide(assessment(*found), PACK)
+    assert d.reply_template == template
+    assert d.reply_text is not None and must_contain in d.reply_text
+    assert "{" not in d.reply_text
+
+
+def test_reply_without_author_name_still_reads_well() -> None:
+    d = decide(assessment(("complaint", 0.9), author=None), PACK)
+    assert d.reply_text is not None and d.reply_text.startswith("Hi there,")
+
+
+def test_hostile_author_name_is_not_a_format_string() -> None:
+    d = decide(assessment(("complaint", 0.9), author="{organisation.__class__}"), PACK)
+    assert d.reply_text is not None and "Hi {organisation.__class__}," in d.reply_text
+
+
+@pytest.mark.parametrize(
+    ("found", "action"),
+    [((), Action.REVIEW), ((("abuse", 0.9),), Action.HIDE), ((("self_harm", 0.9),), Action.ESCALATE)],
+)
+def test_detector_failure_means_a_person_looks(found: tuple[tuple[str, float], ...], action: Action) -> None:
+    failure = DetectorFailure("abuse@1.0", "RuntimeError: boom")
+    d = decide(assessment(*found, failures=(failure,)), PACK)
+    assert d.action is action
+    assert "abuse@1.0" in d.rationale and "could not finish" in d.rationale
+    assert d.as_contract()["errors"][0]["detector"] == "abuse@1.0"
+
+
+def test_decision_is_replayable_and_explains_itself() -> None:
+    a = assessment(("personal_info", 0.99))
+    d = decide(a, PACK)
+    assert d.policy_id == "mini-inbound" and d.policy_version == "1"
+    assert d.input_hash == a.item.input_hash() and d.input_hash.startswith("sha256:")
+    assert d.detectors == ("fake@1.0",)
+    assert d.strike is True
+    assert "clause 1.1" in d.rationale and "rule privacy" in d.rationale
+    assert "x" * 10 not in d.rationale  # evidence is described, not quoted
+
+
+def test_redirect_is_not_a_strike() -> None:
+    assert decide(assessment(("complaint", 0.9)), PACK).strike is False
+
+
+def test_contract_shape() -> None:
+    out = decide(assessment(("personal_info", 0.99)), PACK).as_contract()
+    assert set(out) >= {"id", "action", "categories", "scores", "clauses", "findings", "rationale", "policy"}
+    assert out["scores"]["abuse"] == 0.0 and out["scores"]["personal_info"] == 0.99
+    assert out["clauses"][0] == {"policy": "mini-inbound", "id": "1.1", "text": "protect your personal privacy",
+                                 "section": "1. Introduction"}
+    assert out["policy"] == {"id": "mini-inbound", "version": "1"}
