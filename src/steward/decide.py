@@ -63,18 +63,18 @@ def _priority(direction: Direction) -> dict[Action, int]:
 
 
 def _final_action(fired: Sequence[Fired], pack: PolicyPack, failed: bool) -> Action:
+    """The most urgent action of the fired rules. On public content a safeguarding finding is never hidden or
+    removed without a person: where the pack would do that, the item is escalated instead."""
     inbound = pack.direction is Direction.INBOUND
-    default = Action.ALLOW if inbound else Action.APPROVE
     priority = _priority(pack.direction)
     actions = [f.rule.action for f in fired]
-    if inbound and any(set(f.categories) & SAFEGUARDING for f in fired):
-        actions.append(Action.ESCALATE)  # safeguarding: a person acts, the evidence is preserved
     if failed:
         actions.append(Action.REVIEW)
     if not actions:
-        return default
+        return Action.ALLOW if inbound else Action.APPROVE
     best = min(actions, key=lambda a: priority.get(a, 50))
-    if inbound and best is Action.REMOVE and any(set(f.categories) & SAFEGUARDING for f in fired):
+    safeguarding = any(set(f.categories) & SAFEGUARDING for f in fired)
+    if inbound and safeguarding and best in (Action.REMOVE, Action.HIDE):
         return Action.ESCALATE
     return best
 
@@ -84,10 +84,11 @@ def _reply_rule(fired: Sequence[Fired]) -> Rule | None:
     if not with_reply:
         return None
 
-    def rank(f: Fired) -> tuple[int, int]:
+    def rank(f: Fired) -> tuple[int, int, int]:
         cats = [Category(c) for c in f.categories]
         order = min((_REPLY_ORDER.index(c) for c in cats if c in _REPLY_ORDER), default=len(_REPLY_ORDER))
-        return (order, 0 if f.rule.action is Action.REDIRECT else 1)
+        specific = 0 if f.rule.when.with_any else 1  # e.g. "complaint that also holds personal details"
+        return (order, specific, 0 if f.rule.action is Action.REDIRECT else 1)
 
     return min(with_reply, key=rank).rule
 

@@ -31,8 +31,10 @@ class Fake:
             raise RuntimeError("boom")
         if self.behaviour == "runaway":
             # catastrophic backtracking, stopped by the shared regex time box
-            return [Finding("abuse", "x", 0, 1, 0.9, "runaway@1.0", "") for _ in finditer(
-                compile_pattern(r"(a|aa)+$"), "a" * 5000 + "!")]
+            return [
+                Finding("abuse", "x", 0, 1, 0.9, "runaway@1.0", "")
+                for _ in finditer(compile_pattern(r"(a|aa)+$"), "a" * 5000 + "!")
+            ]
         if self.behaviour == "bad-span":
             return [Finding("abuse", "x", 5, 10_000, 0.9, "bad@1.0", "out of range")]
         return [Finding("abuse", "insult", 0, 3, 0.8, "ok@1.0", "lexicon: 'git'")]

@@ -23,9 +23,7 @@ def assessment(
     failures: tuple[DetectorFailure, ...] = (),
     author: str | None = "Jo Bloggs",
 ) -> Assessment:
-    item = ContentItem(
-        id="t1", text="x" * 40, created_at=at, author=Author(display_name=author) if author else None
-    )
+    item = ContentItem(id="t1", text="x" * 40, created_at=at, author=Author(display_name=author) if author else None)
     findings = tuple(Finding(cat, f"{cat}_kind", 0, 5, score, f"{cat}@1.0", "test") for cat, score in found)
     scores = dict.fromkeys(ALL, 0.0)
     for cat, score in found:
@@ -42,9 +40,15 @@ def assessment(
         ((("personal_info", 0.99),), Action.HIDE, ("privacy",)),
         ((("hate", 0.9), ("abuse", 0.9)), Action.REMOVE, ("hate", "abuse")),
         ((("complaint", 0.9),), Action.REDIRECT, ("complaint",)),
-        ((("complaint", 0.9), ("personal_info", 0.95)), Action.HIDE, ("privacy", "complaint")),
-        ((("self_harm", 0.9),), Action.ESCALATE, ("safeguarding",)),
-        ((("self_harm", 0.99), ("abuse", 0.9)), Action.ESCALATE, ("safeguarding", "self-harm-remove", "abuse")),
+        ((("complaint", 0.9), ("personal_info", 0.95)), Action.HIDE, ("privacy", "complaint-private", "complaint")),
+        ((("self_harm", 0.9),), Action.ESCALATE, ("safeguarding", "safeguarding-weak")),
+        ((("self_harm", 0.4),), Action.REVIEW, ("safeguarding-weak",)),  # the pack's review is respected
+        ((("self_harm", 0.4), ("abuse", 0.9)), Action.ESCALATE, ("abuse", "safeguarding-weak")),  # never hidden
+        (
+            (("self_harm", 0.99), ("abuse", 0.9)),
+            Action.ESCALATE,
+            ("safeguarding", "self-harm-remove", "abuse", "safeguarding-weak"),
+        ),
         ((("child_safety", 0.6), ("hate", 0.9)), Action.ESCALATE, ("safeguarding", "hate")),
         ((("political", 0.6),), Action.ALLOW, ()),  # outside purdah the review rule needs 0.7
         ((("political", 0.8),), Action.REVIEW, ("political",)),
@@ -88,7 +92,7 @@ def test_clauses_are_quoted_once_each_in_rule_order() -> None:
     ("found", "template", "must_contain"),
     [
         ((("complaint", 0.9),), "complaint_redirect", "https://www.example.nhs.uk/complaints"),
-        ((("complaint", 0.9), ("personal_info", 0.95)), "complaint_redirect", "Hi Jo Bloggs"),
+        ((("complaint", 0.9), ("personal_info", 0.95)), "privacy", "Hi Jo Bloggs"),  # the specific rule's reply
         ((("complaint", 0.9), ("urgent_medical", 0.9)), "urgent_care", "call 999"),
         ((("personal_info", 0.95),), "privacy", "personal details"),
     ],
@@ -141,6 +145,10 @@ def test_contract_shape() -> None:
     out = decide(assessment(("personal_info", 0.99)), PACK).as_contract()
     assert set(out) >= {"id", "action", "categories", "scores", "clauses", "findings", "rationale", "policy"}
     assert out["scores"]["abuse"] == 0.0 and out["scores"]["personal_info"] == 0.99
-    assert out["clauses"][0] == {"policy": "mini-inbound", "id": "1.1", "text": "protect your personal privacy",
-                                 "section": "1. Introduction"}
+    assert out["clauses"][0] == {
+        "policy": "mini-inbound",
+        "id": "1.1",
+        "text": "protect your personal privacy",
+        "section": "1. Introduction",
+    }
     assert out["policy"] == {"id": "mini-inbound", "version": "1"}

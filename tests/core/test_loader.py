@@ -37,8 +37,13 @@ def _line_of(text: str, needle: str) -> int:
         ('clauses: ["1.4"]}', 'clauses: ["9.9"]}', 'clauses: ["9.9"]', "clause '9.9', which does not exist"),
         ("reply_template: privacy}", "reply_template: nope}", "reply_template: nope", "template 'nope'"),
         ("id: mini-inbound", "id: Mini Inbound!", "id: Mini Inbound!", "pattern"),
-        ("  short_name: Example Trust\n", "  short_name: Example Trust\n  colour: blue\n", "colour: blue", "Extra inputs"),
-        ("version: \"1\"\n", "version: \"1\"\nversion: \"2\"\n", 'version: "2"', "duplicate key"),
+        (
+            "  short_name: Example Trust\n",
+            "  short_name: Example Trust\n  colour: blue\n",
+            "colour: blue",
+            "Extra inputs",
+        ),
+        ('version: "1"\n', 'version: "1"\nversion: "2"\n', 'version: "2"', "duplicate key"),
     ],
 )
 def test_each_problem_names_file_and_line(old: str, new: str, expect_line_of: str, fragment: str) -> None:
