@@ -1,0 +1,256 @@
+"""Child safety: an author under 13, grooming cues, a child disclosing abuse.
+
+Three recognisers:
+
+* ``stated_age`` — the author says they are under 13 ("I'm 11", "im 12 years old", "I am in year 6"). Only first
+  person: "my son is 8 and needs his jabs" is a parent talking and is never a finding. Ages 13-17 are not findings
+  on their own but count as a young-person context for grooming cues (in the text or earlier in the thread).
+* ``grooming_cue`` — secrecy ("don't tell your parents", "our little secret"), age probes ("how old are you?"),
+  moves off-platform ("add me on snap"), image requests, "are you home alone". A single weak cue is a weak
+  finding; two kinds of cue together, or a cue beside a young-person context, is a strong one.
+* ``abuse_disclosure`` — "my stepdad hits me", "he touches me", "I'm scared to go home".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from steward.content import Category, ContentItem, Finding
+from steward.detectors.base import AssessContext, compile_pattern, finditer, span_finding, tag
+from steward.detectors.phrases import Lexicon, Rule, clip
+
+_NUMBER_WORDS = {
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+}
+_DIGITS = frozenset("0123456789")
+_NUM = r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?![\p{L}\p{N}])"
+_I_AM = r"(?:i\s*['’]?\s*m|i\s+am)"
+_AGE = compile_pattern(
+    rf"(?<![\p{{L}}\p{{N}}]){_I_AM}\s+(?P<q>only\s+|just\s+|nearly\s+|almost\s+|now\s+|aged\s+)?(?:an?\s+)?{_NUM}"
+    r"(?P<tail>[\s-]*(?:years?|yrs?|yr)[\s-]*old|\s*y/?o\b|[\s-]*year[\s-]*old)?"
+    r"(?:(?P<clean>\s*(?:$|[.!?,;:)]|and\b|&|but\b|lol\b|so\b|x+\b))|(?P<unit>\s*(?:['’′\"%/.:]|[-\s]*(?:weeks?|"
+    r"days?|months?|hours?|hrs?|minutes?|mins?|secs?|seconds?|stone|st|lbs?|kg|ft|foot|feet|cm|inch(?:es)?|miles?|"
+    r"percent|quid|pounds?|p|k|grand|times|points?|in|on|of|out|at|for|from|to|am|pm|o'?clock|mg|ml|x|th|st|nd|"
+    r"rd|people|patients|minutes|floor|steps|away|behind|ahead|short|over|under|off|left|more|less|plus)\b)))?"
+)
+_SCHOOL_YEAR = compile_pattern(
+    rf"(?<![\p{{L}}\p{{N}}]){_I_AM}\s+(?:in|starting|going\s+into|going\s+in\s+to)\s+year\s+{_NUM}\b"
+    r"(?!\s*(?:of|at\s+uni|at\s+university|at\s+college|of\s+my|\w*\s*degree|\w*\s*course|nursing|medicine))"
+)
+_PRIMARY = compile_pattern(
+    r"\b(?:i\s+go\s+to|i\s*['’]?\s*m\s+(?:at|in)|i\s+am\s+(?:at|in))\s+(?:a\s+|the\s+)?primary(?:\s+school)?\b"
+    r"|\bmy\s+(?:teacher|class|classmates|head\s*teacher|friends?)\s+at\s+primary(?:\s+school)?\b"
+)
+
+_GROOMING_RULES = [
+    Rule(
+        "secrecy",
+        r"don t tell (?:your|ur|yr|ya) (?:mum|mom|mam|dad|parents|mother|father|teacher|teachers|family|carer|"
+        r"nan|gran|friends)|(?:our|a) little secret|(?:your|ur) (?:parents|mum|mom|dad) (?:don t|doesn t|won t|"
+        r"wouldn t|dont) need to know",
+        0.75,
+        "secrecy from parents",
+        triggers="tell|secret|need to know",
+        negatable=False,
+    ),
+    Rule(
+        "secrecy",
+        r"don t tell (?:anyone|anybody|no one)|(?:keep|keeping) (?:this|it|our chats?|our messages|us) (?:a )?"
+        r"(?:secret|between us|between you and me|to yourself)|delete (?:our|these|the|my) (?:messages|chats|"
+        r"texts|convo|conversation)",
+        0.45,
+        "secrecy",
+        triggers="tell|secret|between|delete",
+        negatable=False,
+    ),
+    Rule(
+        "age_probe",
+        r"how old (?:are|r) (?:you|u|ya)|what age (?:are|r) (?:you|u)|asl|what year (?:are|r) (?:you|u) in|"
+        r"(?:what|which) school (?:do|d) (?:you|u) go to|(?:are|r) (?:you|u) (?:still )?(?:at|in) school",
+        0.45,
+        "asks age or school",
+        triggers="how old|how oid|howold|what age|asl|what year|school|schooi",
+    ),
+    Rule(
+        "off_platform",
+        r"(?:add|follow|message|msg|dm|pm|inbox|text|snap) me (?:on|at) (?:snap|snapchat|insta|instagram|whatsapp|"
+        r"kik|discord|telegram|tiktok|wickr|signal|wechat)|what s (?:your|ur) (?:snap|snapchat|insta|number|"
+        r"whatsapp|kik|discord)|(?:dm|pm|inbox|message|msg) me|send (?:me )?(?:your|ur) (?:number|snap|addy|"
+        r"address)|let s (?:talk|chat|continue this|move this) (?:in )?(?:private|privately|on snap|on whatsapp)|"
+        r"(?:talk|chat|speak) (?:in )?private(?:ly)?",
+        0.3,
+        "moves the conversation private",
+        triggers="dm|pm|inbox|messag|msg|snap|insta|number|whatsapp|kik|discord|addy|address|private|telegram|tiktok|wickr|signal|wechat",
+    ),
+    Rule(
+        "image_request",
+        r"send (?:me )?(?:a |some |more |any )?(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|nudes|"
+        r"vid|vids|video|videos)(?: of (?:you|yourself|urself|u))?|(?:show|let me see) (?:me )?(?:yourself|urself|"
+        r"what (?:you|u) look like|your body)|what do (?:you|u) look like",
+        0.4,
+        "asks for pictures",
+        triggers="pic|photo|selfie|nude|vid|show|let me see|look like|iook like",
+    ),
+    Rule(
+        "alone_probe",
+        r"(?:are|r) (?:you|u) (?:home )?alone|(?:are|r) (?:your|ur) (?:parents|mum|mom|dad) (?:home|around|in|out)|"
+        r"(?:when|what time) (?:do|does|are|will) (?:your|ur) (?:parents|mum|mom|dad) (?:go out|leave|get home|"
+        r"come home|be back)|where do (?:you|u) live",
+        0.5,
+        "asks if alone or where they live",
+        triggers="alone|aione|parents|mum|mom|dad|where do",
+    ),
+]
+
+_ABUSER = (
+    "(?:my )?(?:step ?dad|step ?father|step ?mum|step ?mom|step ?mother|step ?brother|dad|daddy|father|mum|mummy|"
+    "mom|mam|mother|uncle|aunt|auntie|brother|sister|cousin|grandad|grandpa|granddad|nan|gran|grandma|"
+    "mum s boyfriend|mums boyfriend|mom s boyfriend|dad s girlfriend|teacher|coach|babysitter|carer|foster dad|"
+    "foster mum|foster carer|boyfriend|girlfriend|partner|husband|wife)"
+)
+_DISCLOSURE_RULES = [
+    Rule(
+        "abuse_disclosure",
+        rf"{_ABUSER} (?:keeps |always |still |sometimes |often |has |has been )?(?:hits|hit|beats|beat|beaten|"
+        r"hitting|beating|kicks|kicked|punches|punched|slaps|slapped|hurts|hurt|chokes|choked|burns|burnt|locks|"
+        r"locked|starves|strangles) me",
+        0.85,
+        "family member or carer hurts me",
+        triggers="hit|beat|kick|punch|slap|hurt|chok|burn|lock|iock|starv|strang",
+    ),
+    Rule(
+        "abuse_disclosure",
+        rf"(?:{_ABUSER}|he|she|they|someone|somebody|a man|an older man|a grown up) (?:keeps |always |still |"
+        r"sometimes |tries to |tried to |has )?(?:touches|touched|touching|touch) me(?! (?:deeply|so much|"
+        r"greatly|on the shoulder))|touche?d? me (?:in|on) my (?:private|privates|bits|down there)|"
+        r"makes? me (?:touch him|touch her|touch his|do things|keep secrets|take my clothes off|send pictures)",
+        0.85,
+        "unwanted touching",
+        triggers="touch|make me|makes me",
+    ),
+    Rule(
+        "abuse_disclosure",
+        r"i m (?:scared|afraid|too scared|frightened|terrified) (?:to go|of going) home|"
+        r"(?:they|he|she) (?:don t|doesn t|won t) (?:feed|let) me (?:eat)?|i m locked in my room",
+        0.8,
+        "afraid to go home",
+        triggers="go home|going home|feed|let me|iet me|locked|iocked",
+    ),
+]
+
+
+class ChildSafetyDetector:
+    """Under-13 authors, grooming cues and disclosures of abuse."""
+
+    name = "child_safety"
+    version = "1.0"
+    categories = frozenset({Category.CHILD_SAFETY.value})
+
+    def __init__(self) -> None:
+        self._grooming = Lexicon(_GROOMING_RULES)
+        self._disclosure = Lexicon(_DISCLOSURE_RULES)
+        self._tags = {k: tag(f"child_safety_{k}", self.version) for k in ("age", "grooming", "disclosure")}
+
+    def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
+        text = clip(item.text)
+        cat = Category.CHILD_SAFETY.value
+        findings: list[Finding] = []
+        youth = False
+        low = text.lower()
+        for start, end, age, score in _stated_ages(text, low):
+            if age < 13:
+                why = f"Author states an age under 13 ({age}) in the first person."
+                findings.append(span_finding(cat, "stated_age", (start, end), score, self._tags["age"], why))
+            if age < 18:
+                youth = True
+        for m in finditer(_PRIMARY, text) if "primary" in low else ():
+            weak = m.group().lower().startswith("my")
+            score, why = (
+                (0.35, "Author mentions their primary-school teacher or class (weak age cue).")
+                if weak
+                else (0.7, "Author says they are at primary school.")
+            )
+            findings.append(span_finding(cat, "stated_age", m, score, self._tags["age"], why))
+            youth = youth or not weak
+        if not youth:
+            youth = any(
+                age < 18 for entry in item.thread[-5:] for *_, age, _s in _stated_ages(clip(entry), clip(entry).lower())
+            )
+        cues = self._grooming.scan(text)
+        kinds = {h.rule.kind for h in cues}
+        for h in cues:
+            combined = len(kinds) >= 2 or youth
+            if not combined and h.rule.kind == "off_platform":
+                continue  # "DM me" alone is everyday talk
+            score = 0.9 if combined else h.rule.score
+            context_note = (
+                " beside another grooming cue" if len(kinds) >= 2 else " beside a young person's age" if youth else ""
+            )
+            findings.append(
+                span_finding(
+                    cat,
+                    "grooming_cue",
+                    (h.start, h.end),
+                    score,
+                    self._tags["grooming"],
+                    f"Grooming cue '{h.rule.label}'{context_note}.",
+                )
+            )
+        for h in self._disclosure.scan(text):
+            findings.append(
+                span_finding(
+                    cat,
+                    h.rule.kind,
+                    (h.start, h.end),
+                    h.rule.score,
+                    self._tags["disclosure"],
+                    f"Possible disclosure of abuse: '{h.rule.label}'.",
+                )
+            )
+        return findings
+
+
+def _number(token: str) -> int:
+    return int(token) if token.isdigit() else _NUMBER_WORDS[token.lower()]
+
+
+def _stated_ages(text: str, low: str) -> Iterable[tuple[int, int, int, float]]:
+    """(start, end, age, confidence) for each first-person age statement.
+
+    Confidence is 0.9 with "years old" or a school year, 0.75 when the number ends the clause, 0.6 otherwise.
+    ``low`` is ``text`` lower-cased, for the cheap test that skips texts with no number at all.
+    """
+    if _DIGITS.isdisjoint(low) and not any(w in low for w in _NUMBER_WORDS):
+        return
+    for m in finditer(_AGE, text):
+        tail = m.group("tail")
+        if tail is None and m.group("unit") is not None:
+            continue  # "I'm 12 weeks pregnant", "I'm 10 minutes away", "I'm 5'11", "I'm 12 in the queue"
+        age = _number(m.group("n"))
+        qualifier = (m.group("q") or "").strip().lower()
+        if qualifier in ("nearly", "almost"):
+            age -= 1
+        if age < 4:
+            continue
+        end = m.end("tail") if tail is not None else m.end("n")
+        yield m.start(), end, age, 0.9 if tail is not None else 0.75 if m.group("clean") is not None else 0.6
+    for m in finditer(_SCHOOL_YEAR, text):
+        year = _number(m.group("n"))
+        if 1 <= year <= 13:
+            yield m.start(), m.end(), year + 5, 0.9  # the oldest a child in that English school year is

@@ -1,0 +1,206 @@
+"""Self-harm, child-safety and extremism detectors: positive, negative and adversarial cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from steward.content import ContentItem, Finding
+from steward.detectors.base import AssessContext, Detector
+from steward.detectors.safeguarding import ChildSafetyDetector, ExtremismDetector, SelfHarmDetector
+
+SELF_HARM = SelfHarmDetector()
+CHILD = ChildSafetyDetector()
+EXTREMISM = ExtremismDetector()
+
+
+def run(detector: Detector, text: str, thread: tuple[str, ...] = ()) -> list[Finding]:
+    return list(detector.detect(ContentItem("t1", text, thread=thread), AssessContext()))
+
+
+def top(findings: list[Finding]) -> Finding:
+    return max(findings, key=lambda f: f.score)
+
+
+@pytest.mark.parametrize("detector", [SELF_HARM, CHILD, EXTREMISM])
+def test_protocol(detector: Detector) -> None:
+    assert isinstance(detector, Detector)
+    assert detector.categories == frozenset({detector.name})
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "min_score", "evidence"),
+    [
+        ("I want to die", "crisis_statement", 0.9, "I want to die"),
+        ("honestly i just wanna die", "crisis_statement", 0.8, "wanna die"),
+        ("I'm going to kill myself tonight", "crisis_statement", 0.9, "kill myself"),
+        ("I can't go on.", "despair", 0.7, "can't go on"),
+        ("there's no point living like this", "crisis_statement", 0.85, "no point living"),
+        ("I just want to end it all", "crisis_statement", 0.8, "end it all"),
+        ("I've taken an overdose", "overdose", 0.9, "overdose"),
+        ("I've taken all my tablets", "overdose", 0.9, "all my tablets"),
+        ("I’ve taken too many paracetamol", "overdose", 0.9, "paracetamol"),
+        ("I've been cutting myself again", "self_injury", 0.9, "cutting myself"),
+        ("nobody would miss me", "crisis_statement", 0.85, "miss me"),
+        ("I'm feeling suicidal", "crisis_statement", 0.9, "suicidal"),
+        ("kms", "crisis_statement", 0.8, "kms"),
+        ("I don't want to live anymore", "despair", 0.85, "want to live"),
+        ("I can't cope anymore", "despair", 0.6, "cope"),
+        # encouragement aimed at others
+        ("go kill yourself", "encouragement", 0.9, "kill yourself"),
+        ("kys", "encouragement", 0.85, "kys"),
+        ("do us all a favour and die", "encouragement", 0.85, "die"),
+        # adversarial spellings
+        ("i w4nt t0 d1e", "crisis_statement", 0.9, "w4nt"),
+        ("ki11 y0urse1f", "encouragement", 0.9, "y0urse1f"),
+        ("k y s", "encouragement", 0.85, "k y s"),
+        ("k.y.s loser", "encouragement", 0.85, "k.y.s"),
+        ("K-Y-S", "encouragement", 0.85, "K-Y-S"),
+        ("I want to d\u200bie", "crisis_statement", 0.9, "want"),
+        ("i wаnt tо diе", "crisis_statement", 0.9, "wаnt"),  # Cyrillic а, о, е
+        ("I'm going to k i l l myself", "crisis_statement", 0.9, "myself"),
+    ],
+)
+def test_self_harm_positive(text: str, kind: str, min_score: float, evidence: str) -> None:
+    findings = run(SELF_HARM, text)
+    assert findings, text
+    best = top(findings)
+    assert best.kind == kind
+    assert best.score >= min_score
+    assert best.category == "self_harm"
+    assert best.detector == "self_harm_lexicon@1.0"
+    assert evidence in text[best.start : best.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this waiting list is killing me",
+        "I'd die for a cuppa right now",
+        "dying to know when the clinic opens",
+        "Great news about the new suicide prevention service in Guildford",
+        "September is suicide prevention month",
+        "my mum died on ward 5 last year and the nurses were so kind",
+        "I'm not going to kill myself, don't worry",
+        "don't kill yourself trying to do everything",
+        "I can't go on holiday until my op",
+        "I want to die at home with my family around me, not in hospital",
+        "the sky's the limit",
+        "walked 5 kms to the surgery",
+        "skill yourself up with our free course",
+        "I nearly died laughing",
+        "the heat is killing me",
+    ],
+)
+def test_self_harm_negative(text: str) -> None:
+    assert [f for f in run(SELF_HARM, text) if f.score >= 0.5] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "min_score"),
+    [
+        ("I'm 11", "stated_age", 0.7),
+        ("im 12 years old and scared of needles", "stated_age", 0.9),
+        ("I am in year 6", "stated_age", 0.85),
+        ("i'm nearly 13 lol", "stated_age", 0.7),
+        ("I'm eleven and my brother is poorly", "stated_age", 0.7),
+        ("DM me, how old are you?", "grooming_cue", 0.9),
+        ("don't tell your parents about this", "grooming_cue", 0.75),
+        ("it's our little secret", "grooming_cue", 0.75),
+        ("I'm 16 add me on snap", "grooming_cue", 0.85),
+        ("are you home alone? send me a pic", "grooming_cue", 0.9),
+        ("my stepdad hits me", "abuse_disclosure", 0.85),
+        ("he touches me and I don't like it", "abuse_disclosure", 0.85),
+        ("I'm scared to go home", "abuse_disclosure", 0.8),
+        ("d0n't t3ll y0ur parents", "grooming_cue", 0.75),
+    ],
+)
+def test_child_safety_positive(text: str, kind: str, min_score: float) -> None:
+    findings = run(CHILD, text)
+    assert findings, text
+    best = top(findings)
+    assert (best.kind, best.category) == (kind, "child_safety")
+    assert best.score >= min_score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son is 8 and needs his jabs",
+        "My daughter is 11 and in year 6, can she get the flu spray?",
+        "I'm 16",
+        "I am 45 years old and still waiting for my operation",
+        "I'm 12 weeks pregnant, when is my scan?",
+        "I'm 10 minutes away from the walk-in centre",
+        "I'm in year 2 of my nursing degree",
+        "I'm 5'11 and 14 stone",
+        "DM us your details and we'll look into it",
+        "your message really touched me, thank you",
+        "my dad hit the roof when he saw the parking charge",
+        "I'm 12 in the queue",
+    ],
+)
+def test_child_safety_negative(text: str) -> None:
+    assert [f for f in run(CHILD, text) if f.score >= 0.5] == []
+
+
+def test_child_safety_weak_primary_school_mention() -> None:
+    findings = run(CHILD, "my teacher at primary school was lovely")
+    assert findings and max(f.score for f in findings) < 0.5
+
+
+def test_grooming_cue_strengthened_by_age_in_thread() -> None:
+    alone = run(CHILD, "send me a pic")
+    assert top(alone).score < 0.5
+    with_thread = run(CHILD, "send me a pic", thread=("hi I'm 14 and bored",))
+    assert top(with_thread).score >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I support ISIS", "proscribed_support"),
+        ("long live the Islamic State", "proscribed_support"),
+        ("National Action were right all along", "proscribed_support"),
+        ("Tarrant was a hero", "glorification"),
+        ("the Manchester bomber is a martyr", "glorification"),
+        ("the attack was justified", "glorification"),
+        ("time to take up arms", "call_to_violence"),
+        ("race war now", "call_to_violence"),
+        ("burn down the asylum hotel", "call_to_violence"),
+        ("kill all the immigrants", "call_to_violence"),
+        ("h3il h1tler", "extremist_slogan"),
+        ("I suppοrt Dаesh", "proscribed_support"),  # Greek ο, Cyrillic а
+    ],
+)
+def test_extremism_positive(text: str, kind: str) -> None:
+    findings = run(EXTREMISM, text)
+    assert findings, text
+    assert top(findings).kind == kind
+    assert top(findings).score >= 0.7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack in Manchester was horrific",
+        "Thoughts with everyone affected by the bombing",
+        "those who support ISIS should be prosecuted",
+        "my nephew left to join the army",
+        "The hospital was a hero to our family",
+        "our nurses are heroes",
+        "I stand with the junior doctors",
+        "A report on the threat from al-Qaeda was published today",
+        "my Muslim neighbour brought us soup",
+        "I support IVF being available on the NHS",
+        "IVF support group meets on Tuesdays",
+    ],
+)
+def test_extremism_negative(text: str) -> None:
+    assert run(EXTREMISM, text) == []
+
+
+def test_findings_do_not_mutate_item_and_respect_text_limit() -> None:
+    text = "ok " * 10_000 + "I want to die"
+    item = ContentItem("long", text)
+    assert SELF_HARM.detect(item, AssessContext()) == []  # beyond MAX_TEXT_CHARS
+    assert item.text == text
