@@ -1,0 +1,148 @@
+"""Hate: slurs, and attacks on a group protected by the Equality Act 2010.
+
+Naming a group is never a finding ("I'm a gay man", "my Muslim neighbour", "disabled patients deserve better").
+A finding needs a slur (lexicons/hate.yaml) or an attack pattern around an identity word (lexicons/identity.yaml):
+
+- dehumanising: "<group> are vermin / animals / a plague";
+- violent or exclusionary: "all <group> should be deported / killed", "kill all <group>", "deport the <group>";
+- hatred: "I hate <group>";
+- hateful generalisation: "<group> are disgusting / criminals", "being <group> is vile", "a filthy <group>".
+
+Identity words are found with the shared lexicon matcher (so "Musl1ms" and "mυslims" count), then a few small
+patterns run on the words either side of each mention only.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+from steward.content import ContentItem, Finding
+from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, compile_pattern, search, tag
+from steward.detectors.lexicon import LEXICON_DIR, Entry, Hit, Lexicon, hit_finding, load_lexicon
+from steward.detectors.normalise import Normalised, normalise
+
+__all__ = ["HateDetector", "identity_lexicon"]
+
+_AGE = frozenset({"old", "older", "young", "younger", "elderly", "teenage", "middle aged", "millennial", "millenial"})
+_PERSON = (
+    r"(?:people|persons|folk|folks|men|women|man|woman|kids|children|families|family|community|communities|"
+    r"immigrants|migrants|guys|lads|girls|boys|lot|ones|person|patients|staff|nurses|doctors)"
+)
+_NEG = (
+    r"(?:evil|disgusting|filthy|dirty|horrible|terrible|awful|vile|repulsive|rotten|nasty|stupid|dumb|idiotic|"
+    r"moronic|ugly|shitty|shite|inferior|worthless|sick|perverts?|perverted|degenerates?|unnatural|fucked|"
+    r"criminals|rapists|terrorists|thieves|paedos|paedophiles|pedos|scroungers|idiots|liars|savages|"
+    r"a\s+menace|a\s+threat|a\s+disgrace|an\s+abomination|a\s+drain|a\s+burden|the\s+problem)"
+)
+_DEHUMANISE = (
+    r"(?:vermin|animals|rats|cockroaches|roaches|parasites|scum|filth|subhuman|sub-human|a\s+disease|"
+    r"a\s+plague|a\s+cancer|an\s+infestation|pests|apes|monkeys|pigs|leeches|insects|trash|garbage|"
+    r"not\s+human|less\s+than\s+human|an\s+invasion|invaders|a\s+virus)"
+)
+_VIOLENT = (
+    r"(?:killed|shot|gassed|hanged|hung|burned|burnt|exterminated|wiped\s+out|eradicated|sterilised|"
+    r"sterilized|lynched|slaughtered|put\s+down|die|executed)"
+)
+_EXCLUDE = (
+    r"(?:deported|locked\s+up|banned|sent\s+back|kicked\s+out|thrown\s+out|go\s+back|get\s+out|fuck\s+off|"
+    r"removed|leave|rounded\s+up)"
+)
+_QUANT = r"(?:all\s+(?:the\s+|of\s+the\s+)?|the\s+|these\s+|those\s+|every\s+|bloody\s+|fucking\s+|filthy\s+)?"
+
+_LEFT = compile_pattern(
+    r"(?r)"
+    rf"(?:(?P<violent>(?:kill|murder|exterminate|gas|hang|shoot|slaughter|eradicate|wipe\s+out|destroy|lynch|"
+    rf"burn|get\s+rid\s+of|death\s+to)\s+{_QUANT})"
+    rf"|(?P<exclude>(?:deport|expel|kick\s+out|throw\s+out|send\s+back|round\s+up|no\s+more)\s+{_QUANT})"
+    rf"|(?P<hatred>(?:(?<![\p{{L}}])(?:i|we)\s+|^\s*|(?<=[.!?])\s*)(?:really\s+|fucking\s+|just\s+|do\s+)?"
+    rf"(?:hate|despise|detest|loathe|can'?t\s+stand|cannot\s+stand)\s+{_QUANT})"
+    rf"|(?P<negadj>(?:^|(?<=[^\p{{L}}]))(?:a|an|the|those|these|all|some|bloody|fucking)\s+(?:[a-z]+\s+)?"
+    rf"(?:{_NEG})\s+))$"
+)
+_RIGHT = compile_pattern(
+    rf"^(?:\s+{_PERSON})?\s*(?:(?P<dehumanising>(?:are|r|is)\s+(?:all\s+|just\s+|nothing\s+but\s+|like\s+|"
+    rf"basically\s+|literally\s+|fucking\s+|bloody\s+){{0,3}}+{_DEHUMANISE})"
+    rf"|(?P<violent>(?:should|must|need\s+to|needs\s+to|ought\s+to|deserve\s+to|deserves\s+to|have\s+to)\s+"
+    rf"(?:all\s+)?(?:be\s+|get\s+)?{_VIOLENT})"
+    rf"|(?P<exclude>(?:should|must|need\s+to|needs\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?(?:be\s+|get\s+)?"
+    rf"{_EXCLUDE})"
+    rf"|(?P<generalise>(?:are|r|is)\s+(?:all\s+|so\s+|just\s+|really\s+|fucking\s+|bloody\s+){{0,3}}+{_NEG}))"
+    rf"(?![\p{{L}}])"
+)
+#: After an adjective identity word the next word must be a person noun or the end of a clause.
+_ADJ_TAIL = compile_pattern(rf"^(?:\s+{_PERSON}(?![\p{{L}}])|\s*(?:[.,!?;:]|$))")
+
+_KINDS = {
+    "violent": ("violent_hate", 0.92, "calls for violence against"),
+    "exclude": ("exclusionary", 0.8, "calls for the exclusion of"),
+    "hatred": ("hatred", 0.85, "expresses hatred of"),
+    "negadj": ("hateful_generalisation", 0.7, "attaches a degrading word to"),
+    "dehumanising": ("dehumanising", 0.92, "dehumanises"),
+    "generalise": ("hateful_generalisation", 0.75, "makes a degrading generalisation about"),
+}
+
+
+@functools.cache
+def identity_lexicon() -> Lexicon:
+    """Identity words (lexicons/identity.yaml) as a lexicon: kind ``group`` (plural) or ``group_adj``."""
+    path: Path = LEXICON_DIR / "identity.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    entries = [Entry(str(t).lower(), "group", 0.0) for t in data["plural"]]
+    plural = {e.term for e in entries}
+    entries += [Entry(str(t).lower(), "group_adj", 0.0) for t in data["adjective"] if str(t).lower() not in plural]
+    return Lexicon("identity", entries)
+
+
+class HateDetector:
+    """Slurs and attack patterns aimed at protected groups. Identity words alone never match."""
+
+    name = "hate"
+    version = "1.0"
+    categories = frozenset({"hate"})
+
+    def __init__(self) -> None:
+        self._slurs = load_lexicon("hate")
+        self._identity = identity_lexicon()
+        self._tag_slur = tag("hate_slur_lexicon", self.version)
+        self._tag_pattern = tag("hate_group_attack", self.version)
+
+    def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
+        norm = normalise(item.text[:MAX_TEXT_CHARS])
+        out = [
+            hit_finding("hate", h, h.entry.weight, self._tag_slur,
+                        f"hate lexicon entry {h.entry.term!r} (slur).")
+            for h in self._slurs.find(norm)
+        ]  # fmt: skip
+        for h in self._identity.find(norm):
+            finding = self._attack(norm, h)
+            if finding is not None:
+                out.append(finding)
+        return out
+
+    def _attack(self, norm: Normalised, hit: Hit) -> Finding | None:
+        text = norm.text
+        is_adj = hit.entry.kind == "group_adj"
+        right = text[hit.norm_end : hit.norm_end + 80]
+        left = text[max(0, hit.norm_start - 60) : hit.norm_start]
+        if is_adj and hit.entry.term in _AGE and not search(_ADJ_TAIL, right):
+            return None
+        m = search(_RIGHT, right)
+        if m is not None and m.lastgroup is not None:
+            return self._finding(norm, hit, m.lastgroup, hit.norm_start, hit.norm_end + m.end())
+        m = search(_LEFT, left)
+        if m is not None and m.lastgroup is not None:
+            group = m.lastgroup
+            if group == "negadj" and (hit.entry.term in _AGE or (is_adj and not search(_ADJ_TAIL, right))):
+                return None
+            start = hit.norm_start - len(left) + m.start()
+            return self._finding(norm, hit, group, start, hit.norm_end)
+        return None
+
+    def _finding(self, norm: Normalised, hit: Hit, group: str, start: int, end: int) -> Finding:
+        kind, score, verb = _KINDS[group]
+        o_start, o_end = norm.span(start, end)
+        return Finding("hate", kind, o_start, o_end, score, self._tag_pattern,
+                       f"{kind.replace('_', ' ')}: {verb} a protected group ({hit.entry.term!r}).")  # fmt: skip

@@ -1,0 +1,277 @@
+"""Profanity, abuse, hate, threat and sexual lexicon detectors: positives, negatives and disguises."""
+
+from __future__ import annotations
+
+import pytest
+
+from steward.content import ContentItem, Finding
+from steward.detectors.base import AssessContext, Detector
+from steward.detectors.lexicon import Entry, Lexicon, load_lexicon
+from steward.detectors.normalise import normalise
+from steward.detectors.toxicity import (
+    AbuseDetector,
+    HateDetector,
+    ProfanityDetector,
+    SexualDetector,
+    ThreatDetector,
+)
+
+DETECTORS: dict[str, Detector] = {
+    "profanity": ProfanityDetector(),
+    "abuse": AbuseDetector(),
+    "hate": HateDetector(),
+    "threat": ThreatDetector(),
+    "sexual": SexualDetector(),
+}
+
+
+def run(category: str, text: str) -> list[Finding]:
+    item = ContentItem("t1", text)
+    findings = list(DETECTORS[category].detect(item, AssessContext()))
+    assert item.text == text
+    for f in findings:
+        assert f.category == category
+        assert 0 <= f.start < f.end <= len(text)
+        assert 0.0 <= f.score <= 1.0
+        assert f.explanation and f.detector.endswith("@1.0")
+    return findings
+
+
+def top(category: str, text: str) -> float:
+    return max((f.score for f in run(category, text)), default=0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "evidence"),
+    [
+        ("what the fuck is this", "swear", "fuck"),
+        ("absolute bollocks", "swear", "bollocks"),
+        ("FUUUUCK this queue", "swear", "FUUUUCK"),
+        ("f.u.c.k the lot of you", "swear", "f.u.c.k"),
+        ("f u c k", "swear", "f u c k"),
+        ("what a load of sh*t", "swear", "sh*t"),
+        ("f**king joke", "swear", "f**king"),
+        ("ｓｈｉｔ service", "swear", "ｓｈｉｔ"),
+        ("ѕһіt service", "swear", "ѕһіt"),
+        ("sh!t service", "swear", "sh!t"),
+        ("f\u200buck", "swear", "f\u200buck"),
+        ("f̷u̸c̶k̵", "swear", "f̷u̸c̶k̵"),
+        ("cunnnt", "swear", "cunnnt"),
+        ("wanker", "swear", "wanker"),
+        ("total bellend", "swear", "bellend"),
+        ("bloody hell", "mild_swear", "bloody"),
+    ],
+)
+def test_profanity_found(text: str, kind: str, evidence: str) -> None:
+    findings = run("profanity", text)
+    assert any(f.kind == kind and text[f.start : f.end] == evidence for f in findings), findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scunthorpe General Hospital",
+        "Penistone and Stocksbridge",
+        "East Sussex, Essex and Middlesex",
+        "the cockpit of the air ambulance",
+        "they will assess you tomorrow",
+        "analysis of the blood results",
+        "a grape and a banana",
+        "my therapist was lovely",
+        "Dick Whittington at the panto",
+        "spotted dick and custard in the canteen",
+        "Cumbria and Lancashire",
+        "a skin prick test for allergies",
+        "the classic passage",
+        "as I said",
+        "class of 2024",
+        "shiitake mushrooms",
+        "Great service, thank you!",
+    ],
+)
+def test_profanity_scunthorpe_negatives(text: str) -> None:
+    assert run("profanity", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum"),
+    [
+        ("you are an idiot", 0.8),
+        ("stupid cow", 0.8),
+        ("the receptionist is a fat useless bitch", 0.9),
+        ("What an idiot.", 0.8),
+        ("shut up, idiot!", 0.8),
+        ("you muppet", 0.6),
+        ("you're pathetic", 0.6),
+        ("you stupid woman", 0.7),
+        ("kill yourself", 0.9),
+        ("k y s", 0.9),
+        ("fuck off", 0.8),
+        ("Y0u 1d10t", 0.8),
+        ("you  are  such  a  m0r0n", 0.8),
+        ("ｙｏｕ ａｒｅ ａ ｔｗａｔ", 0.9),
+    ],
+)
+def test_abuse_found(text: str, minimum: float) -> None:
+    assert top("abuse", text) >= minimum
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The A&E wait was a disgrace",
+        "your management is useless",
+        "this is shocking care",
+        "the receptionist was rude and unhelpful",
+        "the cow field behind the hospital",
+        "guide dog owners need better access",
+        "we saw a rat in the car park",
+        "Thank you so much to the doctors",
+        "the system is a joke",
+        "incompetent management, again",
+        "I'm a gay man",
+    ],
+)
+def test_abuse_negatives(text: str) -> None:
+    assert top("abuse", text) < 0.5
+
+
+def test_mild_insult_alone_scores_low() -> None:
+    assert 0.0 < top("abuse", "I felt like an idiot") < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("go back to your country you p4ki", "slur"),
+        ("f@ggot", "slur"),
+        ("Muslims are vermin", "dehumanising"),
+        ("immigrants are nothing but parasites", "dehumanising"),
+        ("all immigrants should be deported", "exclusionary"),
+        ("trans people should be shot", "violent_hate"),
+        ("kill all the jews", "violent_hate"),
+        ("I hate gay people", "hatred"),
+        ("I hate gay", "hatred"),
+        ("Being jewish is idiotic.", "hateful_generalisation"),
+        ("a disgusting black", "hateful_generalisation"),
+        ("Musl1ms are vermin", "dehumanising"),
+        ("mυslims are scum", "dehumanising"),
+    ],
+)
+def test_hate_found(text: str, kind: str) -> None:
+    findings = run("hate", text)
+    assert any(f.kind == kind and f.score >= 0.7 for f in findings), findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a gay man",
+        "my Muslim neighbour",
+        "disabled patients deserve better",
+        "Black history month at the trust",
+        "support for trans patients",
+        "our Jewish chaplain",
+        "immigrant nurses keep the NHS running",
+        "terrible black mould on the ward",
+        "a horrible old building",
+        "the elderly are waiting too long",
+        "a fag break outside",
+        "fire retardant curtains",
+        "Offa's Dyke path",
+        "spastic cerebral palsy clinic",
+        "I am muslim",
+        "respect trans",
+        "Being gay is wonderful.",
+    ],
+)
+def test_hate_negatives_identity_alone(text: str) -> None:
+    assert top("hate", text) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum"),
+    [
+        ("I'll kill you", 0.9),
+        ("I will find the receptionist and stab her", 0.85),
+        ("I know where you live", 0.9),
+        ("you'll get what's coming", 0.8),
+        ("someone should burn the place down", 0.8),
+        ("I'm going to come down there and smash the place up", 0.8),
+        ("I'm going to come down there and smash", 0.8),
+        ("im gonna batter that doctor", 0.85),
+        ("I'll k1ll you", 0.9),
+        ("i'll kiiiill u", 0.9),
+        ("watch your back", 0.7),
+        ("somebody needs to shoot the manager", 0.8),
+    ],
+)
+def test_threat_found(text: str, minimum: float) -> None:
+    assert top("threat", text) >= minimum
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this waiting list is killing me",
+        "I could kill for a coffee",
+        "the heat is killing me",
+        "smoking will kill you",
+        "the injection will hurt you a bit",
+        "you smashed it, thank you",
+        "the burns unit was brilliant",
+        "I'll beat the traffic if I leave now",
+        "my back is killing me",
+        "we need to kill time before the scan",
+    ],
+)
+def test_threat_negatives(text: str) -> None:
+    assert top("threat", text) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("send nudes", "solicitation"),
+        ("check my onlyfans", "solicitation"),
+        ("nice tits nurse", "harassment"),
+        ("p0rn", "explicit"),
+        ("so h0rny", "explicit"),
+    ],
+)
+def test_sexual_found(text: str, kind: str) -> None:
+    assert any(f.kind == kind for f in run("sexual", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "blue tits on the bird feeder",
+        "sexual health clinic opening hours",
+        "breast screening appointment",
+        "erectile dysfunction clinic",
+        "Cumbria",
+        "summa cum laude",
+        "my pussy cat",
+    ],
+)
+def test_sexual_negatives(text: str) -> None:
+    assert run("sexual", text) == []
+
+
+def test_lexicon_doubled_letters_need_two() -> None:
+    lex = Lexicon("t", [Entry("ass", "swear", 0.5), Entry("kill", "verb", 0.5)])
+    assert [h.entry.term for h in lex.find(normalise("as kil ass kiiilll"))] == ["ass", "kill"]
+
+
+@pytest.mark.parametrize("name", ["profanity", "abuse", "hate", "threat", "sexual", "political", "commercial"])
+def test_lexicon_files_load(name: str) -> None:
+    lex = load_lexicon(name)
+    assert len(lex.entries) > 10
+    assert all(0.0 <= e.weight <= 1.0 for e in lex.entries)
+
+
+def test_detectors_declare_protocol() -> None:
+    for category, det in DETECTORS.items():
+        assert isinstance(det, Detector)
+        assert det.categories == frozenset({category})
