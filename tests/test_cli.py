@@ -28,10 +28,12 @@ def test_check_hides_personal_data_and_cites_privacy_clause() -> None:
     check_contract(out, len(PHONE_EMAIL))
     assert out["action"] == "hide"
     assert "personal_info" in out["categories"]  # type: ignore[operator]
-    assert any(c["id"] == "1.1" and c["text"].startswith("protect your personal privacy")
-               for c in out["clauses"])  # type: ignore[union-attr]
-    spans = {(f["kind"], PHONE_EMAIL[f["start"]:f["end"]]) for f in out["findings"]  # type: ignore[union-attr]
-             if f["category"] == "personal_info"}
+    assert any(c["id"] == "1.1" and c["text"].startswith("protect your personal privacy") for c in out["clauses"])  # type: ignore[union-attr]
+    spans = {
+        (f["kind"], PHONE_EMAIL[f["start"] : f["end"]])
+        for f in out["findings"]  # type: ignore[union-attr]
+        if f["category"] == "personal_info"
+    }
     assert spans == {("uk_phone", "07911 123456"), ("email", "jo.bloggs@example.com")}
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from steward.content import Direction
+from steward.detectors.base import Detector
 from steward.detectors.commercial import CommercialDetector
 from steward.detectors.copyright import CopyrightDetector
 from steward.detectors.impersonation import ImpersonationDetector
@@ -20,9 +22,6 @@ from steward.detectors.toxicity import (
     SexualDetector,
     ThreatDetector,
 )
-
-from steward.content import Direction
-from steward.detectors.base import Detector
 
 #: Fast, deterministic tier. Safeguarding first: if anything is slow, the urgent checks have already run.
 FAST_TIER: tuple[Callable[[], Detector], ...] = (
