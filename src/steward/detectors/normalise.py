@@ -252,7 +252,7 @@ def _fold(text: str) -> tuple[str, list[int] | None]:
     return "".join(chars), offs
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=32)
 def normalise(text: str) -> Normalised:
     """Normalise ``text`` (its first ``MAX_TEXT_CHARS`` characters) for lexicon matching. Pure and cached."""
     original_len = len(text)
