@@ -10,11 +10,20 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Sequence
+from functools import lru_cache
 
 from steward.content import Assessment, ContentItem, DetectorFailure, Finding, frozen_scores
 from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, Detector, category_scores, tag
 
 log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=16)
+def _roster(detectors: tuple[Detector, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Names (``name@version``) and every category of a detector set, worked out once per set."""
+    names = tuple(tag(d.name, d.version) for d in detectors)
+    categories = tuple(dict.fromkeys(c for d in detectors for c in sorted(d.categories)))
+    return names, categories
 
 
 def _valid(finding: Finding, text_len: int) -> bool:
@@ -35,13 +44,11 @@ def assess(item: ContentItem, detectors: Sequence[Detector], context: AssessCont
                 f"text is {len(item.text):,} characters; only the first {MAX_TEXT_CHARS:,} were checked",
             )
         )
+    roster = tuple(detectors)
+    names, categories = _roster(roster)
     findings: list[Finding] = []
-    categories: list[str] = []
-    names: list[str] = []
-    for detector in detectors:
-        name = tag(detector.name, detector.version)
-        names.append(name)
-        categories.extend(detector.categories)
+    text_len = len(subject.text)
+    for name, detector in zip(names, roster, strict=True):
         try:
             found = list(detector.detect(subject, ctx))
         except TimeoutError as exc:
@@ -52,15 +59,16 @@ def assess(item: ContentItem, detectors: Sequence[Detector], context: AssessCont
             log.warning("detector %s failed on item %s: %s", name, item.id, type(exc).__name__)
             failures.append(DetectorFailure(name, f"{type(exc).__name__}: {exc}"))
             continue
-        bad = [f for f in found if not _valid(f, len(subject.text))]
-        if bad:
-            failures.append(DetectorFailure(name, f"returned {len(bad)} finding(s) with invalid span or score"))
-        findings.extend(f for f in found if _valid(f, len(subject.text)))
+        good = [f for f in found if _valid(f, text_len)]
+        if len(good) != len(found):
+            bad = len(found) - len(good)
+            failures.append(DetectorFailure(name, f"returned {bad} finding(s) with invalid span or score"))
+        findings.extend(good)
     findings.sort(key=lambda f: (f.field != "text", f.start, -f.score))
     return Assessment(
         item=item,
         findings=tuple(findings),
         scores=frozen_scores(category_scores(categories, findings)),
-        detectors=tuple(names),
+        detectors=names,
         failures=tuple(failures),
     )

@@ -42,6 +42,10 @@ class Fired:
 
 
 def _applies(rule: Rule, assessment: Assessment, pre_election: bool) -> Fired | None:
+    scores = assessment.scores  # Category is a StrEnum, so it looks up the same keys as its string value
+    hits = tuple(str(c) for c in rule.categories if scores.get(c, 0.0) >= rule.min_score)
+    if not hits:
+        return None
     when = rule.when
     item = assessment.item
     if when.pre_election is not None and when.pre_election != pre_election:
@@ -50,12 +54,9 @@ def _applies(rule: Rule, assessment: Assessment, pre_election: bool) -> Fired | 
         return None
     if when.kinds and item.kind not in when.kinds:
         return None
-    hits = tuple(c.value for c in rule.categories if assessment.top_score(c.value) >= rule.min_score)
-    if not hits:
+    if when.with_any and not any(scores.get(c, 0.0) > 0 for c in when.with_any):
         return None
-    if when.with_any and not any(assessment.top_score(c.value) > 0 for c in when.with_any):
-        return None
-    return Fired(rule, hits, max(assessment.top_score(c) for c in hits))
+    return Fired(rule, hits, max(scores[c] for c in hits))
 
 
 def _priority(direction: Direction) -> dict[Action, int]:

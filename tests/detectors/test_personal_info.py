@@ -330,3 +330,17 @@ def test_does_not_mutate_item_and_is_repeatable() -> None:
     assert item.text == "Call 07911 123456, NHS 943 476 5919, GU1 4RT"
     assert NO_NAMES.detect(item, CTX) == first
     assert [f.kind for f in first] == ["uk_phone", "nhs_number", "uk_postcode"]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Huge thanks to Dr Priya Patel at St Peter's Hospital, she was brilliant", False),
+        ("The nurses on Holly Ward looked after my dad so well, especially Tom Reid", False),
+        ("Sarah Jenkins was on ward 7 yesterday and nobody fed her", True),
+        ("Sarah Jenkins, bed 12, has been waiting since 6am", True),
+    ],
+)
+def test_staff_praise_is_not_personal_data_but_a_patient_location_is(text: str, named: bool) -> None:
+    kinds = {f.kind for f in PersonalInfoDetector().detect(ContentItem(id="x", text=text), AssessContext())}
+    assert ("person_name" in kinds) is named

@@ -44,10 +44,11 @@ def handles_errors(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 def _register() -> None:
-    from steward.cli import check, policy, scan
+    from steward.cli import check, eval, policy, scan
 
     app.command("check")(handles_errors(check.check))
     app.command("scan")(handles_errors(scan.scan_command))
+    app.command("eval")(handles_errors(eval.eval_command))
     app.add_typer(policy.app, name="policy", help="Validate and read policy packs.")
     policy.wrap(handles_errors)
 

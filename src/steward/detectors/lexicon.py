@@ -127,7 +127,8 @@ _TOKEN_SPLIT = str.maketrans(
 )
 
 
-@functools.lru_cache(maxsize=4096)
+# Cached for reuse across the lexicons of ONE item; kept small so repeated benchmark texts do not hit it.
+@functools.lru_cache(maxsize=32)
 def text_tokens(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     """(plain keys, collapsed keys, has_mask) of the words of a normalised text; shared by every lexicon."""
     words = text.translate(_TOKEN_SPLIT).split()
@@ -142,7 +143,7 @@ def text_tokens(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     return plain, collapsed, has_mask
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=32)
 def masked_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, token) of each word with mask symbols inside ("f*ck", "b*ll*cks") in a normalised text."""
     return tuple((m.start(), m.end(), m.group()) for m in finditer(_MASKED_TOKEN, text))

@@ -29,11 +29,11 @@ _load_lock = threading.Lock()
 _call_lock = threading.Lock()
 _nlp: Any = None
 
-#: Ward, bed, bay or room numbers, and named wards or hospitals: identifying detail beside a name.
+#: Ward, bed, bay or room numbers: where a patient can be found, so identifying beside a name. A named hospital
+#: or ward is not: "thanks to Dr Patel at St Peter's Hospital" is praise of staff, and must stay up.
 _CARE_DETAIL = compile_pattern(
     r"(?<![\p{L}])(?:ward|bed|bay|cubicle|side[ \t]+room|room)[ \t]*(?:no\.?|number|#)?[ \t]*\d{1,3}[A-Z]?"
     r"(?![\p{L}\p{N}])"
-    r"|(?-i:[A-Z][\p{L}'’\-]+)[ \t]+(?:ward|hospital|infirmary|hospice)(?![\p{L}])"
 )
 
 
@@ -49,11 +49,11 @@ def load_model() -> Any:
     return _nlp
 
 
-_CARE_HINTS = ("ward", "bed", "bay", "cubicle", "room", "hospital", "infirmary", "hospice")
+_CARE_HINTS = ("ward", "bed", "bay", "cubicle", "room")
 
 
 def care_detail(text: str, lower: str | None = None) -> regex.Match[str] | None:
-    """The first ward/bed/hospital detail in the text, if any (``lower`` is the text lower-cased)."""
+    """The first ward/bed/bay number in the text, if any (``lower`` is the text lower-cased)."""
     lowered = text.lower() if lower is None else lower
     if not any(h in lowered for h in _CARE_HINTS):
         return None
@@ -73,15 +73,16 @@ class NameRecogniser:
 
     def analyse(self, text: str, reason: str, display_name: str | None = None) -> list[Finding]:
         """Names in ``text``; ``reason`` says which other detail made names worth reporting."""
-        nlp = load_model()
-        with _call_lock:
-            doc = nlp(text)
         spans: list[tuple[int, int, str]] = []
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or not _plausible(ent.text):
-                continue
-            start, end = _trim(text, ent.start_char, ent.end_char)
-            spans.append((start, end, "spaCy PERSON entity"))
+        if might_name_someone(text):
+            nlp = load_model()
+            with _call_lock:
+                doc = nlp(text)
+            for ent in doc.ents:
+                if ent.label_ != "PERSON" or not _plausible(ent.text):
+                    continue
+                start, end = _trim(text, ent.start_char, ent.end_char)
+                spans.append((start, end, "spaCy PERSON entity"))
         spans.extend(_display_name_spans(text, display_name, spans))
         return [
             Finding(
@@ -95,6 +96,33 @@ class NameRecogniser:
             )
             for s, e, how in sorted(spans)
         ]
+
+
+#: Capitalised words that are not names, common in NHS comments (sentence starts are skipped separately).
+_NOT_NAMES_TEXT = (
+    "I I'm I've I'd I'll NHS GP GPs A&E Dr Mr Mrs Ms Miss Nurse Sister Doctor Monday Tuesday Wednesday Th"
+    "ursday Friday Saturday Sunday January February March April May June July August September October No"
+    "vember December Hospital Ward Trust CCG ICB Surrey Bradford London England UK Covid COVID Royal St S"
+    "treet Road Avenue Lane Close Drive Way Flat House The My Our Your Please Thanks Thank Hi Hello Dear"
+)
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+_WORD = compile_pattern(r"[\p{L}][\p{L}'’\-]*")
+
+
+def might_name_someone(text: str) -> bool:
+    """A cheap test run before spaCy (about 10 ms a call here): is there a capitalised word, not at the start
+    of a sentence and not a common NHS or calendar word, that could begin a person's name? spaCy's small
+    English model rarely finds names written in lower case, so skipping texts without one loses little."""
+    after_stop = True
+    for m in finditer(_WORD, text):
+        word = m.group(0)
+        gap = text[max(0, m.start() - 3) : m.start()]
+        sentence_start = after_stop or "\n" in gap or gap.rstrip().endswith((".", "!", "?", ":"))
+        after_stop = False
+        if sentence_start or not word[0].isupper() or word.isupper() or word in _NOT_NAMES:
+            continue
+        return True
+    return False
 
 
 def _plausible(entity: str) -> bool:

@@ -1,0 +1,178 @@
+"""Render an EvalResult: rich tables for people, a JSON document for machines, precision–recall curves as PNG."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from steward.evaluation.deps import require
+from steward.evaluation.fairness import TARGET_FPR_GAP, TARGET_SUBGROUP_AUC, FairnessReport
+from steward.evaluation.metrics import BinaryMetrics, pr_curve
+from steward.evaluation.runner import OURS, EvalResult
+
+NA = "n/a"
+
+
+def fmt(value: float | None, digits: int = 3) -> str:
+    return NA if value is None else f"{value:.{digits}f}"
+
+
+def pct(value: float | None) -> str:
+    return NA if value is None else f"{100 * value:.1f}%"
+
+
+def as_json(result: EvalResult) -> dict[str, Any]:
+    """The machine-readable report (`steward eval --json`)."""
+    return {
+        "dataset": result.dataset,
+        "split": result.split,
+        "policy": result.policy,
+        "n": result.n,
+        "baseline": result.baseline,
+        "tasks": [
+            {
+                "task": t.task,
+                "categories": list(t.categories),
+                OURS: t.ours.as_dict(),
+                "baseline": t.baseline.as_dict() if t.baseline else None,
+            }
+            for t in result.tasks
+        ],
+        "fairness": {name: report.as_dict() for name, report in result.fairness.items()},
+        "seconds": {name: round(s, 3) for name, s in result.seconds.items()},
+    }
+
+
+def _row(system: str, m: BinaryMetrics) -> list[str]:
+    return [
+        f"  {system}",
+        fmt(m.threshold, 2),
+        fmt(m.precision),
+        fmt(m.recall),
+        fmt(m.f1),
+        fmt(m.macro_f1),
+        fmt(m.roc_auc),
+        fmt(m.pr_auc),
+    ]
+
+
+def _systems(result: EvalResult) -> list[tuple[str, str, BinaryMetrics]]:
+    out: list[tuple[str, str, BinaryMetrics]] = []
+    for t in result.tasks:
+        out.append((t.task, OURS, t.ours))
+        if t.baseline is not None and result.baseline:
+            out.append((t.task, result.baseline, t.baseline))
+    return out
+
+
+def metrics_table(result: EvalResult) -> Table:
+    """Per task, one row per system; precision, recall and F1 at the threshold shown."""
+    table = Table(
+        "task / system",
+        "thresh.",
+        "precision",
+        "recall",
+        "F1",
+        "macro-F1",
+        "ROC-AUC",
+        "PR-AUC",
+        title=f"{result.dataset} ({result.split}, {result.n:,} examples, policy {result.policy})",
+    )
+    for t in result.tasks:
+        table.add_row(Text(f"{t.task} ({t.ours.positives:,} of {t.ours.n:,} positive)", style="bold"))
+        table.add_row(*_row(OURS, t.ours))
+        if t.baseline is not None and result.baseline:
+            table.add_row(*_row(result.baseline, t.baseline))
+    return table
+
+
+def confusion_table(result: EvalResult) -> Table:
+    """Confusion matrix per task and system: truth positive/negative against flagged or not."""
+    table = Table("task", "system", "TP", "FP", "FN", "TN", title="Confusion matrices at the thresholds above")
+    for task, system, m in _systems(result):
+        table.add_row(task, system, str(m.tp), str(m.fp), str(m.fn), str(m.tn))
+    return table
+
+
+def fairness_table(system: str, report: FairnessReport) -> Table:
+    table = Table(
+        "identity",
+        "n",
+        "subgroup AUC",
+        "BPSN AUC",
+        "BNSP AUC",
+        "FPR",
+        title=(
+            f"Fairness of {system}: overall AUC {fmt(report.overall_auc)}, "
+            f"lowest subgroup AUC {fmt(report.min_subgroup_auc)} (target ≥ {TARGET_SUBGROUP_AUC}), "
+            f"FPR gap {pct(report.fpr_gap)} (target ≤ {100 * TARGET_FPR_GAP:.0f} points)"
+        ),
+    )
+    for g in sorted(report.groups, key=lambda g: g.subgroup_auc if g.subgroup_auc is not None else -1.0):
+        table.add_row(g.group, str(g.n), fmt(g.subgroup_auc), fmt(g.bpsn_auc), fmt(g.bnsp_auc), pct(g.fpr))
+    return table
+
+
+def tables(result: EvalResult) -> list[Table]:
+    out = [metrics_table(result), confusion_table(result)]
+    out.extend(fairness_table(name, report) for name, report in result.fairness.items())
+    timing = Table("system", "seconds", "items/s", title="Scoring time")
+    for name, seconds in result.seconds.items():
+        timing.add_row(name, f"{seconds:.1f}", f"{result.n / seconds:,.0f}" if seconds > 0 else NA)
+    out.append(timing)
+    return out
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def plot_pr_curves(result: EvalResult, folder: Path) -> list[Path]:
+    """One PNG per task with each system's precision–recall curve and its operating point; returns the files."""
+    mpl = require("matplotlib")
+    mpl.use("Agg")
+    plt = require("matplotlib.pyplot")
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for t in result.tasks:
+        truth = result.truth[t.task]
+        fig, ax = plt.subplots(figsize=(6, 5))
+        try:
+            drawn = False
+            for system in result.systems:
+                if t.task not in system.scores:
+                    continue
+                curve = pr_curve(truth, system.scores[t.task])
+                metrics = t.ours if system.system == OURS else t.baseline
+                if curve is None or metrics is None:
+                    continue
+                recall, precision = curve
+                (line,) = ax.step(recall, precision, where="post", label=f"{system.system} (AP {fmt(metrics.pr_auc)})")
+                ax.plot(
+                    [metrics.recall],
+                    [metrics.precision],
+                    "o",
+                    color=line.get_color(),
+                    label=f"{system.system} at threshold {metrics.threshold:.2f}",
+                )
+                drawn = True
+            if not drawn:
+                ax.text(0.5, 0.5, "only one class present: no curve", ha="center", va="center")
+            ax.set_xlabel("recall")
+            ax.set_ylabel("precision")
+            ax.set_xlim(0.0, 1.0)
+            ax.set_ylim(0.0, 1.02)
+            ax.set_title(f"{result.dataset} ({result.split}): {t.task}")
+            ax.grid(alpha=0.3)
+            if drawn:
+                ax.legend(loc="lower left", fontsize="small")
+            path = folder / f"{_slug(result.dataset)}-{_slug(result.split)}-{_slug(t.task)}.png"
+            fig.savefig(path, dpi=100)
+            written.append(path)
+        finally:
+            plt.close(fig)
+    return written
