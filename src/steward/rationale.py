@@ -30,7 +30,7 @@ KIND_WORDS: Mapping[str, str] = {
 }
 
 ACTION_WORDS: Mapping[Action, str] = {
-    Action.ESCALATE: "Escalate to the safeguarding lead now",
+    Action.ESCALATE: "Escalate now to the named lead (keep the evidence; do not delete)",
     Action.REMOVE: "Remove",
     Action.HIDE: "Hide",
     Action.REDIRECT: "Reply and redirect",
