@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 OUT    := build/demo
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit bench eval-report clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,11 @@ $(VENV)/.runtime: pyproject.toml | $(BIN)/python
 
 $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.runtime
+
+# The evaluation extra (scikit-learn, matplotlib, alt-profanity-check); never needed by `make demo`.
+$(VENV)/.eval: pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet -e '.[eval]'
 	touch $@ $(VENV)/.runtime
 
 demo: $(VENV)/.runtime
@@ -44,6 +49,10 @@ test: lint typecheck unit
 
 bench: $(VENV)/.runtime
 	$(BIN)/python bench/bench_pipeline.py --items 50000
+
+# Scores every shared data set with `steward eval` and rewrites docs/quality.md (results against the targets).
+eval-report: $(VENV)/.eval
+	$(BIN)/python bench/quality.py --out docs/quality.md
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache

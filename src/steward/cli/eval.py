@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -10,11 +12,21 @@ import typer
 from rich.console import Console
 
 from steward.evaluation.datasets import ENV_VAR
-from steward.evaluation.deps import require
+from steward.evaluation.deps import MissingExtra, require
 from steward.evaluation.report import as_json, plot_pr_curves, tables
 from steward.evaluation.runner import BASELINES, NO_BASELINE, evaluate, get_baseline
 from steward.evaluation.sources import FORMATS, select
 from steward.policy import DEFAULT_INBOUND, get_pack
+
+
+@contextlib.contextmanager
+def _extra_errors() -> Iterator[None]:
+    """A missing eval extra, printed without markup: rich would read "[eval]" in the hint as a tag."""
+    try:
+        yield
+    except MissingExtra as exc:
+        Console(stderr=True, highlight=False).print(f"error: {exc}", markup=False, style="bold red")
+        raise typer.Exit(exc.exit_code) from None
 
 
 def eval_command(
@@ -41,20 +53,23 @@ def eval_command(
     quiet: Annotated[bool, typer.Option(help="No progress bar")] = False,
 ) -> None:
     """Score a labelled data set with Steward and a baseline: precision, recall, F1, AUCs, fairness."""
-    require("sklearn")
     pack = get_pack(policy)
-    chosen = select(dataset, format=input_format, split=split, data_dir=data_dir, maps=label_map or (), limit=limit)
-    err = Console(stderr=True, highlight=False)
-    result = evaluate(
-        chosen.examples,
-        dataset=chosen.name,
-        split=chosen.split,
-        tasks=chosen.tasks,
-        pack=pack,
-        baseline=get_baseline(baseline),
-        console=None if quiet else err,
-    )
-    written = plot_pr_curves(result, plot) if plot is not None else []
+    with _extra_errors():
+        require("sklearn")
+        if plot is not None:
+            require("matplotlib")
+        chosen_baseline = get_baseline(baseline)
+        chosen = select(dataset, format=input_format, split=split, data_dir=data_dir, maps=label_map or (), limit=limit)
+        result = evaluate(
+            chosen.examples,
+            dataset=chosen.name,
+            split=chosen.split,
+            tasks=chosen.tasks,
+            pack=pack,
+            baseline=chosen_baseline,
+            console=None if quiet else Console(stderr=True, highlight=False),
+        )
+        written = plot_pr_curves(result, plot) if plot is not None else []
     if as_json_out:
         out = as_json(result)
         out["plots"] = [str(p) for p in written]
@@ -63,5 +78,6 @@ def eval_command(
     console = Console(highlight=False)
     for table in tables(result):
         console.print(table)
+        console.print()
     for path in written:
         console.print(f"wrote {path}")

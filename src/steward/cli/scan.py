@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from steward.cli.render import decision_panel
-from steward.connectors import FORMATS, read_items
+from steward.connectors import FORMATS, detect_format, read_items
 from steward.pipeline import Pipeline
 from steward.policy import DEFAULT_INBOUND, get_pack
 from steward.scan import Scanned, ScanSummary, completed_ids, scan
@@ -77,7 +77,9 @@ def scan_command(
         disable=quiet,
     )
     with progress, _output(out, append=bool(skip)) as sink:
-        task = progress.add_task("scan", total=_count_lines(file))
+        # One record a line in JSONL and (nearly) CSV; platform exports hold pages, so their size is unknown.
+        line_based = (input_format or detect_format(file)) in {"jsonl", "csv"}
+        task = progress.add_task("scan", total=_count_lines(file) if line_based else None)
         for done in scan(records, pipeline, summary, skip_ids=skip):
             sink.write(json.dumps(done.as_contract(), ensure_ascii=False) + "\n")
             if len(shown) < show and done.decision.action.value not in {"allow", "approve"}:

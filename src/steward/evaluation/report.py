@@ -6,13 +6,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rich.table import Table
-from rich.text import Text
+from rich import box
+from rich.table import Column, Table
 
 from steward.evaluation.deps import require
 from steward.evaluation.fairness import TARGET_FPR_GAP, TARGET_SUBGROUP_AUC, FairnessReport
 from steward.evaluation.metrics import BinaryMetrics, pr_curve
-from steward.evaluation.runner import OURS, EvalResult
+from steward.evaluation.runner import OURS, EvalResult, TaskResult
 
 NA = "n/a"
 
@@ -49,8 +49,7 @@ def as_json(result: EvalResult) -> dict[str, Any]:
 
 def _row(system: str, m: BinaryMetrics) -> list[str]:
     return [
-        f"  {system}",
-        fmt(m.threshold, 2),
+        system,
         fmt(m.precision),
         fmt(m.recall),
         fmt(m.f1),
@@ -69,30 +68,50 @@ def _systems(result: EvalResult) -> list[tuple[str, str, BinaryMetrics]]:
     return out
 
 
-def metrics_table(result: EvalResult) -> Table:
-    """Per task, one row per system; precision, recall and F1 at the threshold shown."""
+def metrics_table(result: EvalResult, task: TaskResult) -> Table:
+    """One task, one row per system; precision, recall and F1 at the threshold shown."""
     table = Table(
-        "task / system",
-        "thresh.",
+        Column("system", no_wrap=True),
         "precision",
         "recall",
         "F1",
         "macro-F1",
         "ROC-AUC",
         "PR-AUC",
-        title=f"{result.dataset} ({result.split}, {result.n:,} examples, policy {result.policy})",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        title=(
+            f"{result.dataset} ({result.split}): {task.task}, "
+            f"{task.ours.positives:,} of {task.ours.n:,} positive (policy {result.policy})"
+        ),
     )
-    for t in result.tasks:
-        table.add_row(Text(f"{t.task} ({t.ours.positives:,} of {t.ours.n:,} positive)", style="bold"))
-        table.add_row(*_row(OURS, t.ours))
-        if t.baseline is not None and result.baseline:
-            table.add_row(*_row(result.baseline, t.baseline))
+    table.add_row(*_row(OURS, task.ours))
+    notes = [f"flagged at the policy threshold ({task.ours.threshold:.2f}"]
+    if len(task.categories) > 1:
+        notes[0] += ", each category at its own"
+    notes[0] += ")"
+    if task.baseline is not None and result.baseline:
+        table.add_row(*_row(result.baseline, task.baseline))
+        notes.append(f"{result.baseline} at {task.baseline.threshold:.2f}")
+    elif result.baseline:
+        notes.append(f"{result.baseline} does not answer {task.task!r}")
+    table.caption = "; ".join(notes)
     return table
 
 
 def confusion_table(result: EvalResult) -> Table:
     """Confusion matrix per task and system: truth positive/negative against flagged or not."""
-    table = Table("task", "system", "TP", "FP", "FN", "TN", title="Confusion matrices at the thresholds above")
+    table = Table(
+        "task",
+        "system",
+        "TP",
+        "FP",
+        "FN",
+        "TN",
+        title="Confusion matrices at the thresholds above",
+        box=box.SIMPLE_HEAD,
+    )
     for task, system, m in _systems(result):
         table.add_row(task, system, str(m.tp), str(m.fp), str(m.fn), str(m.tn))
     return table
@@ -106,6 +125,7 @@ def fairness_table(system: str, report: FairnessReport) -> Table:
         "BPSN AUC",
         "BNSP AUC",
         "FPR",
+        box=box.SIMPLE_HEAD,
         title=(
             f"Fairness of {system}: overall AUC {fmt(report.overall_auc)}, "
             f"lowest subgroup AUC {fmt(report.min_subgroup_auc)} (target ≥ {TARGET_SUBGROUP_AUC}), "
@@ -118,9 +138,10 @@ def fairness_table(system: str, report: FairnessReport) -> Table:
 
 
 def tables(result: EvalResult) -> list[Table]:
-    out = [metrics_table(result), confusion_table(result)]
+    out = [metrics_table(result, t) for t in result.tasks]
+    out.append(confusion_table(result))
     out.extend(fairness_table(name, report) for name, report in result.fairness.items())
-    timing = Table("system", "seconds", "items/s", title="Scoring time")
+    timing = Table("system", "seconds", "items/s", title="Scoring time", box=box.SIMPLE_HEAD)
     for name, seconds in result.seconds.items():
         timing.add_row(name, f"{seconds:.1f}", f"{result.n / seconds:,.0f}" if seconds > 0 else NA)
     out.append(timing)

@@ -1,0 +1,91 @@
+"""Scoring with Steward's pipeline and the alt-profanity-check baseline, side by side."""
+
+from __future__ import annotations
+
+import pytest
+
+from steward.assess import assess
+from steward.content import ContentItem
+from steward.errors import InputError
+from steward.evaluation.datasets import LabelledExample
+from steward.evaluation.runner import evaluate, get_baseline, score_steward
+from steward.evaluation.tasks import task_categories
+from steward.pipeline import Pipeline
+from steward.policy import get_pack
+
+pytest.importorskip("sklearn", reason="the eval extra is part of the dev install")
+
+PACK = get_pack("surrey-heartlands-aus")
+OFF = frozenset({"offensive"})
+EXAMPLES = [
+    LabelledExample("fuck off you stupid idiot", OFF),
+    LabelledExample("I will kill you", OFF),
+    LabelledExample("Thank you to the nurses on ward 7", frozenset()),
+    LabelledExample("I'm a gay man and my Muslim neighbour is lovely", frozenset()),
+    LabelledExample("The waiting times are a disgrace and the manager should explain", frozenset()),
+    LabelledExample("Buy cheap followers now at example.biz, click here", frozenset({"commercial"})),
+]
+
+
+def test_scores_are_those_of_the_full_pipeline() -> None:
+    """Running only the detectors a task needs changes no score: category scores are per-category maxima."""
+    tasks = ("offensive", "commercial")
+    scored = score_steward(EXAMPLES, PACK, tasks)
+    pipeline = Pipeline(PACK)
+    for i, ex in enumerate(EXAMPLES):
+        full = assess(ContentItem(id=str(i), text=ex.text), pipeline.detectors, pipeline.batch()).scores
+        for t in tasks:
+            assert scored.scores[t][i] == max(full.get(c, 0.0) for c in task_categories(t))
+    assert scored.thresholds == {"offensive": 0.5, "commercial": 0.6}
+
+
+def test_evaluate_without_baseline() -> None:
+    result = evaluate(EXAMPLES, dataset="mini", split="all", tasks=("offensive",), pack=PACK)
+    (task,) = result.tasks
+    assert task.baseline is None and result.baseline is None
+    assert task.ours.n == 6 and task.ours.positives == 2
+    assert task.ours.tp + task.ours.fn == 2
+    assert result.truth["offensive"] == [True, True, False, False, False, False]
+    # Naming a protected group and criticising the service are never offensive findings.
+    offensive_scores = result.systems[0].flagged["offensive"]
+    assert offensive_scores[3] is False and offensive_scores[4] is False
+    assert result.fairness == {}
+
+
+def test_groups_produce_a_fairness_report_per_system() -> None:
+    examples = [
+        LabelledExample("Jo is a disgusting gay", OFF, "gay"),
+        LabelledExample("Jo is a wonderful gay", frozenset(), "gay"),
+        LabelledExample("Sam is a filthy muslim", OFF, "muslim"),
+        LabelledExample("Sam is a kind muslim", frozenset(), "muslim"),
+    ]
+    result = evaluate(examples, dataset="mini", split="all", tasks=("offensive",), pack=PACK)
+    assert set(result.fairness) == {"steward"}
+    assert [g.group for g in result.fairness["steward"].groups] == ["gay", "muslim"]
+
+
+@pytest.mark.parametrize("name", [None, "none"])
+def test_no_baseline(name: str | None) -> None:
+    assert get_baseline(name) is None
+
+
+def test_unknown_baseline() -> None:
+    with pytest.raises(InputError, match="unknown baseline 'perspective'"):
+        get_baseline("perspective")
+
+
+def test_alt_profanity_check_side_by_side() -> None:
+    pytest.importorskip("profanity_check", reason="alt-profanity-check is in the dev and eval extras")
+    baseline = get_baseline("alt-profanity-check")
+    assert baseline is not None
+    scores = baseline.score(["fuck off you stupid idiot", "Thank you to the nurses on ward 7"])
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert scores[0] > 0.5 > scores[1]
+    assert baseline.score([]) == []
+    result = evaluate(
+        EXAMPLES, dataset="mini", split="all", tasks=("offensive", "commercial"), pack=PACK, baseline=baseline
+    )
+    offensive, commercial = result.tasks
+    assert offensive.baseline is not None and offensive.baseline.n == len(EXAMPLES)
+    assert commercial.baseline is None  # a profanity model does not answer the spam question
+    assert set(result.seconds) == {"steward", "alt-profanity-check"}
