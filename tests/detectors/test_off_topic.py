@@ -88,3 +88,67 @@ def test_stem(word: str, expected: str) -> None:
 
 def test_content_words_drop_stop_words() -> None:
     assert content_words("The clinic is open, and we're booking!") == ["clinic", "open", "book"]
+
+
+CAR_PARK_POST = "Our new car park opens on Monday with 200 spaces and electric charging points."
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        ("Does anyone know if the Tesco on the A3 is open late?", FLU_POST),
+        ("Who's watching the England game?", FLU_POST),
+        ("Anyone know a good plumber?", CAR_PARK_POST),
+        ("Selling a double buggy, barely used, collection only from Farnham, forty quid ono", FLU_POST),
+        ("Traffic on the A31 is backed up all the way to the roundabout again, avoid the Hogs Back", FLU_POST),
+        ("Anyone going to the Farnham fireworks tonight?", CAR_PARK_POST),
+        (CRYPTO, CAR_PARK_POST),
+        # adversarial: look-alike punctuation and spacing do not hide the subject
+        ("Does   anyone know if the TESCO on the A3 is open late?!", FLU_POST),
+        ("Who’s watching the England game??", CAR_PARK_POST),
+    ],
+)
+def test_clearly_different_subject_is_off_topic(text: str, post: str) -> None:
+    findings = run(text, post=post)
+    assert len(findings) == 1 and findings[0].score >= 0.8, findings
+    assert "about something else" in findings[0].explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        # a person's own care, family, births, schools-and-vaccines, medicines and staff are NHS business
+        ("My son was born at the Royal Surrey three years ago and the midwives were amazing", CAR_PARK_POST),
+        ("My daughter had her school vaccinations today, she was so brave", CAR_PARK_POST),
+        ("The staff on ward 4 looked after my dad brilliantly when he was in", CAR_PARK_POST),
+        ("Can't get an appointment for love nor money these days", CAR_PARK_POST),
+        ("Anyone know why my repeat prescription still isn't ready at Boots?", CAR_PARK_POST),
+        ("Anyone else been waiting hours at A&E today? Tesco car park is quicker", CAR_PARK_POST),
+        ("Who's the lovely porter on the night shift? My nan won't stop talking about him", FLU_POST),
+        ("Anyone know if the kids can get their jabs at school or do we need the GP?", CAR_PARK_POST),
+        # questions about the post, with no other subject named
+        ("Does anyone know if this applies to Guildford?", FLU_POST),
+        ("What time does it open on Sunday?", FLU_POST),
+        ("Is the new car park open on Sunday? Where do I pay?", CAR_PARK_POST),
+        # too short, or shares a word with the post
+        ("Anyone selling a sofa?", FLU_POST),
+        ("Anyone know?", FLU_POST),
+        ("Is there electric charging for vans or just cars, anyone know? Selling mine soon", CAR_PARK_POST),
+        # long, unrelated, but no recognisable other subject: weak at most
+        ("Lovely sunny weather this weekend, finally summer has arrived properly for everybody round here", FLU_POST),
+    ],
+)
+def test_on_topic_or_not_clearly_different(text: str, post: str) -> None:
+    assert [f for f in run(text, post=post) if f.score >= 0.5] == []
+
+
+def test_word_shared_with_the_thread_keeps_it_on_topic() -> None:
+    text = "Who's watching the England game?"
+    item = ContentItem("o2", text, post=FLU_POST, thread=("Can't wait for the England game after my jab",))
+    assert [f for f in DETECTOR.detect(item, AssessContext()) if f.score >= 0.5] == []
+
+
+def test_short_question_threshold_is_configurable() -> None:
+    strict = OffTopicDetector(min_question_words=8)
+    item = ContentItem("o3", "Anyone know a good plumber?", post=FLU_POST)
+    assert strict.detect(item, AssessContext()) == []

@@ -67,7 +67,7 @@ def test_self_harm_positive(text: str, kind: str, min_score: float, evidence: st
     assert best.kind == kind
     assert best.score >= min_score
     assert best.category == "self_harm"
-    assert best.detector == "self_harm_lexicon@1.0"
+    assert best.detector == "self_harm_lexicon@1.1"
     assert evidence in text[best.start : best.end]
 
 
@@ -204,3 +204,186 @@ def test_findings_do_not_mutate_item_and_respect_text_limit() -> None:
     item = ContentItem("long", text)
     assert SELF_HARM.detect(item, AssessContext()) == []  # beyond MAX_TEXT_CHARS
     assert item.text == text
+
+
+# --- indirect crisis signals (notes, plans, means, places, farewells) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "min_score", "evidence"),
+    [
+        ("I've finished writing my goodbye letters to the boys", 0.85, "goodbye letters"),
+        ("wrote a suicide note this morning", 0.85, "suicide note"),
+        ("don't think I'll last the weekend", 0.7, "last the weekend"),
+        ("I won't be around much longer", 0.7, "much longer"),
+        ("i wont be here by new year", 0.7, "by new year"),
+        ("I've been saving up my sleeping tablets", 0.85, "saving up"),
+        ("i have stockpiled my co-codamol", 0.85, "stockpiled"),
+        ("I've got enough pills to end it", 0.85, "enough pills"),
+        ("I've made my plans. Goodbye", 0.8, "made my plans"),
+        ("tonight's the night i finally do it", 0.8, "tonight"),
+        ("tonights the night. this is goodbye", 0.9, "tonights the night"),
+        ("went up to the bridge and nearly jumped", 0.85, "jumped"),
+        ("sat at the cliff edge for an hour thinking about jumping", 0.85, "jumping"),
+        ("I'm cutting again and I hate it", 0.85, "cutting again"),
+        ("started self-harming again after 2 years clean", 0.85, "self-harming"),
+        ("been burning myself with my lighter", 0.85, "burning myself"),
+        ("my kids would be happier without me", 0.85, "without me"),
+        ("the world would be a better place if i wasn't here", 0.85, "if i wasn't here"),
+        ("giving all my things away this week", 0.6, "giving all my things away"),
+        # adversarial spellings
+        ("I w0n't be ar0und much l0nger", 0.7, "l0nger"),
+        ("I've been s-a-v-i-n-g up my tablets", 0.85, "tablets"),
+        ("wrоte my gооdbye letter", 0.85, "letter"),  # Cyrillic о
+        ("I'm cut\u200bting again", 0.85, "again"),
+    ],
+)
+def test_self_harm_indirect_positive(text: str, min_score: float, evidence: str) -> None:
+    findings = run(SELF_HARM, text)
+    assert findings, text
+    best = top(findings)
+    assert best.score >= min_score, (text, best)
+    assert evidence in text[best.start : best.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I felt suicidal two years ago and the crisis team saved my life",
+        "Years ago I stood on a bridge and nearly jumped; the crisis team got me through and I'm much better now",
+        "Back in 2019 I took an overdose. The A&E staff saved my life and I'm so grateful",
+        "my dad took his own life and I wrote him a goodbye letter for the funeral",
+        "this queue is killing me",
+        "I won't last another hour in this queue",
+        "I won't be around much longer as I'm retiring in May",
+        "I've made my plans for Christmas",
+        "I cut myself shaving",
+        "I keep burning myself on the oven",
+        "I stockpiled paracetamol before lockdown",
+        "giving away my stuff because I'm moving abroad",
+        "Tonight's the night! Strictly final",
+        "I wrote a goodbye card for my colleague",
+        "I almost jumped out of my skin",
+        "you trying to get me to throw myself off a cliff or something?",
+        "the NHS is cutting again, more services gone",
+    ],
+)
+def test_self_harm_indirect_negative(text: str) -> None:
+    assert [f for f in run(SELF_HARM, text) if f.score > 0.45] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two years ago the crisis team saved my life but now I'm cutting again",
+        "I was suicidal years ago and got better, but tonight's the night, I've made my plans",
+    ],
+)
+def test_recovery_story_does_not_hide_a_present_crisis(text: str) -> None:
+    assert top(run(SELF_HARM, text)).score >= 0.8
+
+
+def test_recovery_story_is_explained() -> None:
+    text = "Years ago I stood on the bridge and almost jumped. The crisis team saved my life and I'm doing well."
+    best = top(run(SELF_HARM, text))
+    assert best.score <= 0.4 and "past-tense account" in best.explanation
+
+
+# --- child safety: young teens with adult partners, adults targeting children ---
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("I'm 14 and my boyfriend is 25", "boyfriend is 25"),
+        ("im 15 and my bf is 19", "bf is 19"),
+        ("I'm 13, he's 22 and says I can't tell anyone", "he's 22"),
+        ("I'm 14. My older boyfriend picks me up from school", "older boyfriend"),
+        ("I'm 14 and he says I can't tell my mum", "can't tell my mum"),
+        ("any young girls want to chat privately? DM me", "young girls"),
+        ("girls under 16 add me on snapchat", "girls under 16"),
+        ("hey kids, free vapes, add me on snap", "hey kids"),
+        ("I'll give you a £20 gift card, I won't tell your parents", "gift card"),
+        ("13 year olds message me for free robux", "13 year olds"),
+        # adversarial spellings
+        ("I'm 14 and my b0yfriend is 25", "b0yfriend is 25"),
+        ("any y0ung g1rls wanna ch4t? dm me", "y0ung g1rls"),
+        ("h e y  k i d s, free vapes, add me on snap", "vapes"),
+    ],
+)
+def test_child_safety_grooming_positive(text: str, evidence: str) -> None:
+    findings = run(CHILD, text)
+    assert findings, text
+    best = top(findings)
+    assert (best.kind, best.score) == ("grooming_cue", 0.9), (text, best)
+    assert any(evidence in text[f.start : f.end] for f in findings), findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 14 and my boyfriend is 15",
+        "I'm 45 and my boyfriend is 50",
+        "Hi girls! Free gift card, DM me",
+        "Free gift card! DM me to claim",
+        "Under 16s can get the flu spray at school, DM us for details",
+        "Parents of under 16s, the clinic is on Tuesday",
+        "free vapes for anyone who messages me",
+        "my kids love free sweets",
+        "my daughter is 14 and the school nurse was lovely",
+        "I'm 16 and my boyfriend is 17",
+    ],
+)
+def test_child_safety_grooming_negative(text: str) -> None:
+    assert [f for f in run(CHILD, text) if f.score >= 0.5] == []
+
+
+def test_secrecy_demanded_is_a_concern_on_its_own() -> None:
+    assert 0.7 <= top(run(CHILD, "he says I can't tell anyone about us")).score < 0.9
+
+
+# --- extremism: attacks on NHS sites, recruitment ---
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "min_score"),
+    [
+        ("Vaccine pushers are poisoning us. Patriots rise up and take them down!", "call_to_violence", 0.85),
+        ("When the civil war comes the hospitals will be the first targets", "call_to_violence", 0.85),
+        ("a few bombs would do more good in that building than their jabs", "call_to_violence", 0.85),
+        ("that vaccine centre should be burned down", "call_to_violence", 0.85),
+        ("someone with the guts should do it", "call_to_violence", 0.7),
+        ("the caliphate needs doctors, not the NHS", "recruitment", 0.85),
+        ("stop healing the kuffar, make hijrah", "recruitment", 0.85),
+        ("Join the real fight, brother", "call_to_violence", 0.6),
+        # adversarial spellings
+        ("p4triots r1se up and st0rm the hospital", "call_to_violence", 0.85),
+        ("the cal1phate needs d0ctors", "recruitment", 0.85),
+        ("the hοspitals will be the first targets", "call_to_violence", 0.85),  # Greek ο
+    ],
+)
+def test_extremism_nhs_targets_positive(text: str, kind: str, min_score: float) -> None:
+    findings = run(EXTREMISM, text)
+    assert any(f.kind == kind and f.score >= min_score for f in findings), (text, findings)
+
+
+def test_extremism_two_cues_confirm_each_other() -> None:
+    assert top(run(EXTREMISM, "join the real fight, leave the kuffar behind")).score >= 0.85
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The community will rise up and fight back against the closure of the ward",
+        "A fire would do more good than this heating system",
+        "join the real fight against cancer, sign up for Race for Life",
+        "join the real fight for fair pay for nurses",
+        "the history of the Ottoman caliphate is fascinating",
+        "someone with the guts should stand up to the government",
+        "Rise up and fight for your rights",
+        "the old hospital building should be demolished",
+        "our targets for the first quarter were met",
+    ],
+)
+def test_extremism_nhs_targets_negative(text: str) -> None:
+    assert [f for f in run(EXTREMISM, text) if f.score >= 0.5] == []

@@ -275,3 +275,82 @@ def test_detectors_declare_protocol() -> None:
     for category, det in DETECTORS.items():
         assert isinstance(det, Detector)
         assert det.categories == frozenset({category})
+
+
+# --- veiled and indirect threats ---
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # explicit intent: 0.85+
+        ("I'll put a brick through your window", 0.85, 1.0),
+        ("someone should put a brick through their windscreen", 0.85, 1.0),
+        ("someone should torch their cars", 0.8, 1.0),
+        ("somebody needs to set fire to the building", 0.8, 1.0),
+        # veiled: 0.6-0.8
+        ("That receptionist had better watch her back", 0.6, 0.8),
+        ("he'd better watch his back", 0.6, 0.8),
+        ("I know where she lives", 0.6, 0.8),
+        ("we know where that nurse parks", 0.6, 0.8),
+        ("I'll find her. Mark my words.", 0.6, 0.8),
+        ("he deserves what's coming to him", 0.6, 0.8),
+        ("I'll be waiting for her after work", 0.6, 0.8),
+        ("I'll make him pay", 0.6, 0.8),
+        ("I'll make him pay for what he did", 0.6, 0.8),
+        ("She's been warned", 0.6, 0.8),
+        ("someone's going to get hurt if that doctor keeps this up", 0.6, 0.8),
+        # adversarial spellings
+        ("i kn0w wh3re sh3 l1ves", 0.6, 0.8),
+        ("I'll p.u.t a brick thr0ugh y0ur w1ndow", 0.85, 1.0),
+        ("that d0ct0r better watch h1s back", 0.6, 0.8),
+        ("I knоw where she wоrks", 0.6, 0.8),  # Cyrillic о
+    ],
+)
+def test_veiled_threat_found(text: str, low: float, high: float) -> None:
+    assert low <= top("threat", text) <= high, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I could kill for a coffee",
+        "watch this space",
+        "the wait is killing me",
+        "I'll find out tomorrow",
+        "I'll be waiting for the results",
+        "I'll make him pay for the parking",
+        "I'll find her a leaflet",
+        "I'll find you the link",
+        "I'll get you a leaflet",
+        "I know where the clinic is",
+        "I don't know where she lives",
+        "You are dead to me",
+        "I'll hit you up later",
+        "You can sleep when you're dead",
+        "the steps are so icy someone's going to get hurt",
+        "We'll be there Saturday",
+        "Mind you watch your step",
+    ],
+)
+def test_veiled_threat_negatives(text: str) -> None:
+    assert top("threat", text) < 0.6, text
+
+
+@pytest.mark.parametrize(
+    ("thread", "expected"),
+    [
+        (("I know where that receptionist lives",), True),
+        (("lovely staff, thank you",), False),
+        ((), False),
+    ],
+)
+def test_follow_up_counts_only_after_a_threat(thread: tuple[str, ...], expected: bool) -> None:
+    item = ContentItem("t1", "We'll be there Saturday.", thread=thread)
+    findings = list(DETECTORS["threat"].detect(item, AssessContext()))
+    assert any(f.kind == "follow_up" and f.score >= 0.6 for f in findings) is expected
+
+
+def test_follow_up_in_the_same_comment() -> None:
+    findings = run("threat", "I know where you live. We'll be there Saturday.")
+    assert {f.kind for f in findings} >= {"intimidation", "follow_up"}

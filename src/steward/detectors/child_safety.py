@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from steward.content import Category, ContentItem, Finding
 from steward.detectors.base import AssessContext, compile_pattern, finditer, span_finding, tag
+from steward.detectors.normalise import normalise
 from steward.detectors.phrases import Lexicon, Rule, clip
 
 _NUMBER_WORDS = {
@@ -58,6 +59,16 @@ _PRIMARY = compile_pattern(
     r"|\bmy\s+(?:teacher|class|classmates|head\s*teacher|friends?)\s+at\s+primary(?:\s+school)?\b"
 )
 
+#: An adult partner: "my boyfriend is 25", "he's 22", "my older boyfriend", "he's in his twenties".
+_PARTNER_AGE = compile_pattern(
+    r"\b(?:boyfriend|bf|girlfriend|gf|partner|fella|bloke|man|he|she)\s*(?:is|['’]s|who\s+is|who['’]s)\s+"
+    r"(?:(?:like|nearly|almost|about|only|literally)\s+)?(?P<n>[1-6]\d)\b(?!\s*(?:%|weeks?|months?|days?|cm|kg|mins?))"
+    r"|\b(?P<older>older\s+(?:boyfriend|bf|girlfriend|gf|man|guy|bloke|lad|fella)|(?:he|she)['’]?s\s+in\s+"
+    r"(?:his|her)\s+(?:20s|twenties|30s|thirties|40s|forties)|(?:boyfriend|bf|he|she)\s*(?:is|['’]s)\s+an\s+adult)\b"
+)
+#: Cue kinds that on their own are everyday talk; they count only beside another cue or a young person's age.
+_QUIET_ALONE = frozenset({"off_platform", "minor_target", "gift_offer"})
+
 _GROOMING_RULES = [
     Rule(
         "secrecy",
@@ -77,6 +88,44 @@ _GROOMING_RULES = [
         0.45,
         "secrecy",
         triggers="tell|secret|between|delete",
+        negatable=False,
+    ),
+    Rule(
+        "secrecy",
+        r"(?:i|we) (?:won t|wont|will not|ll never|never|don t|dont) (?:tell|say anything to) (?:your|ur|yr|ya) (?:mum|"
+        r"mom|mam|dad|parents|mother|father|teacher|teachers|family|carer|nan|gran)|(?:he|she|they|my boyfriend|my bf|"
+        r"my girlfriend|my gf) (?:says?|said|told me|tells me|keeps saying) (?:that )?(?:i|we) (?:can t|cannot|"
+        r"mustn t|shouldn t|am not allowed to|m not allowed to|re not allowed to|must not|can never|are not allowed "
+        r"to) tell (?:anyone|anybody|no one|my (?:mum|mom|mam|dad|parents|family|friends|teacher))|(?:he|she|they) "
+        r"(?:made|makes) me (?:promise|swear) not to tell|i m not allowed to tell (?:anyone|anybody|my)",
+        0.75,
+        "secrecy demanded of a young person",
+        triggers="tell|say anything",
+        negatable=False,
+    ),
+    Rule(
+        "minor_target",
+        r"(?:girls|boys|kids|teens|children) (?:aged |age )?(?:under |below )?(?:1[0-7]|ten|eleven|twelve|thirteen|"
+        r"fourteen|fifteen|sixteen)(?: (?:and|or) (?:under|younger|below))?|under (?:1[0-8]|1[0-8]s|sixteens)|"
+        r"young (?:girls|boys|teens|ones|lads)|little (?:girls|boys)|school ?girls|school ?boys|"
+        r"(?:1[0-7]|thirteen|fourteen|fifteen) (?:year olds|yr olds|yos|y o s)|(?:any|all|calling all|looking for|"
+        r"hey|hi) (?:kids|teens|kiddies) (?:who|that|wanna|want to|looking|out there|online|here|under)|"
+        r"(?:hey|hi|calling all|attention) (?:kids|teens|kiddies)(?= [^\p{L}\p{N}])",
+        0.3,
+        "addresses children or under-16s",
+        triggers="girl|boy|kid|teen|child|chiid|under|young|iittle|little|year oid|year old|yr o|yo",
+        negatable=False,
+    ),
+    Rule(
+        "gift_offer",
+        r"(?:free|i ll (?:give|buy|get|send) (?:you|u)|i can (?:give|buy|get|send) (?:you|u)|(?:get|win) (?:you|u)) "
+        r"(?:a |an |some |free )?(?:\d+ )?(?:vapes?|gift cards?|gift vouchers?|amazon vouchers?|steam cards?|robux|"
+        r"v bucks|vbucks|money|cash|iphone|phone|trainers|weed|alcohol|booze|fags|cigs|sweets|make up|makeup|"
+        r"top up|credit)",
+        0.35,
+        "offers gifts",
+        triggers="vape|gift|voucher|steam|robux|bucks|money|cash|phone|trainer|weed|alcohol|aicohol|booze|fags|cigs|"
+        "sweets|make|top up|credit",
         negatable=False,
     ),
     Rule(
@@ -159,7 +208,7 @@ class ChildSafetyDetector:
     """Under-13 authors, grooming cues and disclosures of abuse."""
 
     name = "child_safety"
-    version = "1.0"
+    version = "1.1"
     categories = frozenset({Category.CHILD_SAFETY.value})
 
     def __init__(self) -> None:
@@ -173,7 +222,9 @@ class ChildSafetyDetector:
         findings: list[Finding] = []
         youth = False
         low = text.lower()
+        young_teen = False
         for start, end, age, score in _stated_ages(text, low):
+            young_teen = young_teen or 13 <= age <= 15
             if age < 13:
                 why = f"Author states an age under 13 ({age}) in the first person."
                 findings.append(span_finding(cat, "stated_age", (start, end), score, self._tags["age"], why))
@@ -194,13 +245,16 @@ class ChildSafetyDetector:
             )
         cues = self._grooming.scan(text)
         kinds = {h.rule.kind for h in cues}
+        # a gift with a move off-platform is spam, not grooming; a gift counts beside a more specific cue
+        several = len(kinds - {"gift_offer"}) >= 2 or ("gift_offer" in kinds and len(kinds - _QUIET_ALONE) >= 1)
+        several = several or ("gift_offer" in kinds and "minor_target" in kinds)
         for h in cues:
-            combined = len(kinds) >= 2 or youth
-            if not combined and h.rule.kind == "off_platform":
-                continue  # "DM me" alone is everyday talk
+            combined = several or youth
+            if not combined and h.rule.kind in _QUIET_ALONE:
+                continue  # "DM me", "free vapes", "under 16s" alone are everyday talk
             score = 0.9 if combined else h.rule.score
             context_note = (
-                " beside another grooming cue" if len(kinds) >= 2 else " beside a young person's age" if youth else ""
+                " beside another grooming cue" if several else " beside a young person's age" if youth else ""
             )
             findings.append(
                 span_finding(
@@ -212,6 +266,8 @@ class ChildSafetyDetector:
                     f"Grooming cue '{h.rule.label}'{context_note}.",
                 )
             )
+        if young_teen:
+            findings.extend(self._adult_partner(text, cat))
         for h in self._disclosure.scan(text):
             findings.append(
                 span_finding(
@@ -224,6 +280,19 @@ class ChildSafetyDetector:
                 )
             )
         return findings
+
+    def _adult_partner(self, text: str, cat: str) -> list[Finding]:
+        """A 13-15-year-old author with a partner who is an adult ("I'm 14 and my boyfriend is 25")."""
+        out: list[Finding] = []
+        norm = normalise(text)
+        for m in finditer(_PARTNER_AGE, norm.text):
+            n = m.group("n")
+            if n is not None and int(n) < 18:
+                continue
+            span = norm.span(*m.span())
+            why = f"Author aged 13-15 describes an adult partner ({text[span[0] : span[1]]!r})."
+            out.append(span_finding(cat, "grooming_cue", span, 0.9, self._tags["grooming"], why))
+        return out
 
 
 def _number(token: str) -> int:

@@ -108,6 +108,76 @@ _EXTREMISM_RULES = [
         triggers="race|rahowa|rope|jihad|holy|hoiy",
     ),
     Rule(
+        "call_to_violence",
+        r"(?:rise up|unite|mobilise|mobilize|arm (?:up|yourselves|ourselves)) (?:and )?(?:take (?:them|it|(?:the|these|"
+        r"those|their) \w+) (?:down|out)|attack|destroy|storm|burn|kill|smash|tear (?:them|it) down|"
+        r"shut (?:them|it) down by force)",
+        0.85,
+        "rise up and take them down",
+        triggers="rise|unite|mobili|arm",
+    ),
+    Rule(
+        "call_to_violence",
+        r"(?:hospitals?|clinics?|(?:vaccine|vaccination) (?:centres?|centers?|hubs?)|nhs (?:sites?|buildings?|trusts?|"
+        r"staff|hospitals)|gp surgeries|(?:the|these|those) (?:doctors|nurses|clinics|hospitals|vaccinators)) (?:\w+ )"
+        r"{0,3}(?:will be|are|should be|would be|must be|have to be|need to be) (?:the |our )?(?:first|1st|legitimate|"
+        r"fair|primary|prime|next|main) (?:targets?|to go|to burn|on the list)",
+        0.85,
+        "NHS sites named as targets",
+        triggers="target|to go|to burn|on the list",
+    ),
+    Rule(
+        "call_to_violence",
+        r"(?:a |the |some |few )?(?:bomb|bombs|grenade|grenades|petrol bombs?|molotovs?|nukes?|explosives?) (?:would|"
+        r"will|could|might) do (?:more|a lot more|the world more|everyone more|us all more|far more|some) good "
+        r"(?:in|at|to|than)|(?:that|this|the|their|every) (?:building|hospital|clinic|place|centre|center|site|"
+        r"vaccine centre|trust|hq|headquarters) (?:should|needs to|ought to|deserves to|wants) (?:be )?(?:bombed|"
+        r"blown up|burn(?:ed|t)? down|torched|firebombed|razed|levelled)",
+        0.85,
+        "bomb or burn the building",
+        triggers="good|bomb|blown|burn|torch|razed|level|ievel",
+    ),
+    Rule(
+        "call_to_violence",
+        r"(?:someone|somebody|anyone|anybody|a real man|a real patriot) with (?:the |some |any |enough )?(?:guts|balls|"
+        r"bottle|courage|backbone|spine|stones) (?:should|needs to|would|will|has to|must|to|could) (?:just )?(?:do "
+        r"it|act|finish (?:it|them|the job)|take (?:them|it) out|go in|end this|deal with (?:it|them) properly|burn "
+        r"\w+|bomb \w+|storm \w+|attack \w+)",
+        0.75,
+        "someone with the guts should do it",
+        triggers="guts|balls|baiis|bottle|bottie|courage|backbone|spine|stones",
+    ),
+    Rule(
+        "recruitment",
+        r"(?:the |our )?(?:caliphate|khilafah|khilafa|dawlah|islamic state|ummah in sham) (?:needs|wants|calls|is "
+        r"calling) (?:you|doctors|nurses|medics|brothers|sisters|engineers|fighters|more)|(?:join|come to|travel to|"
+        r"make hijrah to|hijrah to) (?:the |our )?(?:caliphate|khilafah|mujahideen|dawlah|brothers in (?:syria|iraq|"
+        r"sham)|lands of jihad)|(?:make|making|made) hijrah|(?:restore|establish|fight for|build|long live|support) "
+        r"(?:the )?(?:caliphate|khilafah)",
+        0.85,
+        "recruitment to a caliphate",
+        triggers="caliph|khilaf|dawlah|sham|hijrah|mujahid",
+    ),
+    Rule(
+        "call_to_violence",
+        r"(?:fight|kill|strike|slaughter|wage war on|war against|jihad against|terrori[sz]e|attack|leave|abandon) "
+        r"(?:the )?(?:kuffar|kufar|kafirs|kaffirs|kuffaar|murtads|apostates|crusaders)",
+        0.8,
+        "hostility to the kuffar",
+        triggers="kuf|kaf|murtad|apostat|crusader",
+    ),
+    Rule("extremist_slogan", r"kuffar|kufar|kuffaar", 0.4, "kuffar", triggers="kuf"),
+    Rule(
+        "call_to_violence",
+        r"join the (?:real|true|actual|only) (?:fight|struggle|war|jihad|resistance|ummah|soldiers|army)"
+        r"(?![^\p{L}]{0,4}(?:against (?:cancer|dementia|disease|illness|poverty|obesity|hunger|homelessness|stigma|"
+        r"loneliness|covid|the virus|diabetes|heart|mnd|ms|parkinson|waiting)|for (?:better|fair|pay|patients|nurses|"
+        r"doctors|the nhs|staff)))",
+        0.65,
+        "join the real fight",
+        triggers="join",
+    ),
+    Rule(
         "extremist_slogan",
         r"sieg heil|heil hitler|ia88|ia 88|ia words|fourteen words|(?:white power|ww) ?(?:!|88)",
         0.7,
@@ -121,7 +191,7 @@ class ExtremismDetector:
     """Support for proscribed organisations, glorification of attacks and attackers, calls to violence."""
 
     name = "extremism"
-    version = "1.0"
+    version = "1.1"
     categories = frozenset({Category.EXTREMISM.value})
 
     def __init__(self) -> None:
@@ -130,14 +200,18 @@ class ExtremismDetector:
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         text = clip(item.text)
+        hits = self._lexicon.scan(text)
+        # two different cues ("the caliphate needs doctors ... leave the kuffar") confirm each other
+        together = len({h.rule.label for h in hits}) >= 2
         return [
             span_finding(
                 Category.EXTREMISM.value,
                 h.rule.kind,
                 (h.start, h.end),
-                h.rule.score,
+                max(h.rule.score, 0.85) if together else h.rule.score,
                 self._tag,
-                f"Extremism lexicon entry '{h.rule.label}' ({h.rule.kind.replace('_', ' ')}).",
+                f"Extremism lexicon entry '{h.rule.label}' ({h.rule.kind.replace('_', ' ')})"
+                + (" beside another extremism cue." if together else "."),
             )
-            for h in self._lexicon.scan(text)
+            for h in hits
         ]

@@ -1,12 +1,17 @@
-"""Off-topic: a long comment that shares almost no content words with the post it replies to.
+"""Off-topic: a comment about a different subject from the post it replies to.
 
 Deliberately conservative, because removing a comment for being off-topic takes away someone's say. Nothing is
-reported unless ``item.post`` is present and the comment has at least ``min_words`` content words; generic
-replies ("thank you", "well done", "great news") and questions to the organisation are on-topic by definition;
-and on a health post any health or NHS word in the comment counts as shared topic ("the NHS is on its knees" is
-on-topic under a flu-jab post). Similarity is the share of the comment's content words (stop words removed,
-simple suffix stripping) found in the post or, on a health post, in the health lexicon. A comment with none
-scores 0.8-0.85; one with a little overlap stays below 0.5 and one with more is not reported.
+reported unless ``item.post`` is present; generic replies ("thank you", "well done") and questions to the
+organisation are on-topic by definition; and on an NHS page any health, care, family or illness word ("my son was
+born there", "the school jabs", "my tablets", "the staff") makes a comment on-topic whatever the post was about,
+so it is never reported. Otherwise similarity is the share of the comment's content words (stop words removed,
+simple suffix stripping) found in the post or in the thread before it:
+
+* no shared word, at least ``min_words`` content words, and a recognisable other subject (selling things, sport,
+  traffic, shops and tradespeople, crypto): 0.8-0.85;
+* a short question ("Anyone know a good plumber?", "Who's watching the England game?") of five words or more
+  with no shared word and a recognisable other subject: 0.8;
+* no shared word but no recognisable other subject: 0.45; a little overlap: below 0.45; more: not reported.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import string
 from functools import lru_cache
 
 from steward.content import Category, ContentItem, Finding
-from steward.detectors.base import AssessContext, tag
+from steward.detectors.base import AssessContext, compile_pattern, search, tag
 from steward.detectors.phrases import clip
 
 _SPLIT = str.maketrans({c: " " for c in string.punctuation + string.digits + "’‘“”…–—"})
@@ -58,11 +63,44 @@ _GENERIC = (
 )
 _DOMAIN = _words(
     """nhs health healthcare hospital gp doctor nurse clinic vaccin jab booster appointment care patient staff
-    ward surgery pharmacy pharmacist medicin medication treatment ambulanc paramedic waiting test covid flu
-    mental midwife dentist dental service practic ill illness sick symptom diagnos scan operat consultant
-    referral prescription a&e emergency icb ccg trust carer social nhs111 therapy therapist cancer diabet
-    heart stroke baby pregnan matern child vaccine immunis injection dose queue wait receptionist"""
+    ward surgery pharmacy pharmacist chemist medicin medication meds tablet pill inhaler insulin antibiotic
+    prescription treatment ambulanc paramedic waiting test covid flu virus infect mental anxiety depress midwife
+    dentist dental teeth optician ill illness sick poorly unwell symptom diagnos scan xray operat consultant
+    referral a&e emergency icb ccg trust carer caring social nhs111 therapy therapist counsel cancer diabet heart
+    stroke lung kidney liver blood pain hurt injur fever cough rash allergy asthma dementia disab wheelchair
+    physio hospice baby babies born birth pregnan labour matern child children kid son daughter mum mom mam dad
+    husband wife grandad grandma grandpa nan gran granny family parent school pupil vaccine immunis injection
+    dose queue wait receptionist porter volunteer discharg admit admitted bed beds died death funeral passed
+    dying life saved alive weight diet smok vape alcohol drug addict wellbeing healthy sleep tired exhausted
+    check bloods sample 111 999"""
 )
+#: Subjects that are plainly not about an NHS page's business: selling things, sport, traffic, shops and trades,
+#: crypto and trading, lost pets. A comment must name one to be reported as clearly off-topic.
+_OTHER_SUBJECT = _words(
+    """sell selling sale ono bargain football footy league england
+    fixture fixtures cricket rugby premier arsenal chelsea liverpool tottenham spurs villa darts snooker
+    stadium referee kickoff traffic roadwork roadworks motorway junction jam diversion potholes tesco asda
+    sainsbury sainsburys aldi lidl waitrose morrisons argos mcdonalds kfc pub pubs takeaway restaurant chippy
+    plumber electrician builder roofer mechanic locksmith hairdresser barber bitcoin crypto cryptocurrency
+    blockchain forex trading invest investment investor nft binance ethereum dogecoin
+    puppy puppies kitten kittens netflix xbox playstation iphone concert gig festival tickets fireworks"""
+)
+#: Everyday words that say nothing about a subject ("open", "local", "weekend"): never counted as shared.
+_WEAK = _words(
+    """open opens opening close closed closing local free new late early near nearby area town county place week
+    weekend morning afternoon evening night tonight monday tuesday wednesday thursday friday saturday sunday
+    available please help info anybody does know mine"""
+)
+#: Texts that start like a passer-by's question to the crowd, allowed to be shorter.
+_ASKS_CROWD = compile_pattern(
+    r"^\W*(?:anyone|anybody|does\s+anyone|does\s+anybody|has\s+anyone|is\s+anyone|can\s+anyone|who['’]?s|"
+    r"who\s+is|what\s+time)\b"
+)
+_OTHER_PHRASE = compile_pattern(
+    r"\b(?:[am]\d{1,4}|for\s+sale|world\s+cup|kick\s+off|open\s+late|man\s+u(?:td)?|collection\s+only|"
+    r"(?:the|england|football|rugby|cricket|big|derby|cup|league)\s+(?:game|match)|crypto\s+wallets?)\b"
+)
+_DOMAIN_PHRASE = compile_pattern(r"a\s*&\s*e|a\s+and\s+e\b|\b(?:111|999)\b|walk[\s-]+in")
 
 
 @lru_cache(maxsize=16_384)
@@ -109,16 +147,27 @@ def _post_words(post: str) -> frozenset[str]:
     return frozenset(content_words(clip(post)))
 
 
+def _may_name_service(low: str) -> bool:
+    """Cheap prefilter for ``_DOMAIN_PHRASE``."""
+    return "&" in low or " and e" in low or "111" in low or "999" in low or "walk" in low
+
+
+@lru_cache(maxsize=256)
+def _thread_words(thread: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for entry in thread for w in content_words(clip(entry)))
+
+
 class OffTopicDetector:
-    """Low lexical similarity between a long comment and the post it replies to."""
+    """A comment about a plainly different subject, sharing no word with the post or thread (conservative)."""
 
     name = "off_topic"
-    version = "1.0"
+    version = "1.1"
     categories = frozenset({Category.OFF_TOPIC.value})
 
-    def __init__(self, min_words: int = 8, max_similarity: float = 0.1) -> None:
+    def __init__(self, min_words: int = 8, max_similarity: float = 0.1, min_question_words: int = 5) -> None:
         self.min_words = min_words
         self.max_similarity = max_similarity
+        self.min_question_words = min_question_words
         self._tag = tag("off_topic_overlap", self.version)
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
@@ -126,23 +175,44 @@ class OffTopicDetector:
             return []
         text = clip(item.text)
         words = tokens(text)
-        distinct = {stem(w) for w in words if len(w) > 2 and w not in _STOP}
-        if len(distinct) < self.min_words:
+        distinct = {stem(w) for w in words if len(w) > 2 and w not in _STOP and w not in _WEAK}
+        long_enough = len(distinct) >= self.min_words or (len(words) >= 10 and len(distinct) >= 4)
+        crowd_question = "?" in text and search(_ASKS_CROWD, text) is not None
+        if not long_enough and not (crowd_question and len(words) >= self.min_question_words):
             return []
         low = text.lower()
         if any(g in low for g in _GENERIC) or ("?" in text and ("you" in words or "your" in words)):
             return []  # a generic reply, or a question to the organisation
-        post = _post_words(item.post)
-        shared = distinct & post
-        if any(_is_domain(w) for w in post):
-            shared |= {w for w in distinct if _is_domain(w)}
+        if (
+            not distinct
+            or any(_is_domain(w) for w in distinct)
+            or (_may_name_service(low) and search(_DOMAIN_PHRASE, low) is not None)
+        ):
+            return []  # health, care, family or illness: on-topic on an NHS page
+        shared = distinct & (_post_words(item.post) | _thread_words(item.thread[-10:]))
         similarity = len(shared) / len(distinct)
         if similarity >= self.max_similarity:
             return []
-        if not shared:
-            score = 0.85 if len(distinct) >= 15 else 0.8
-        else:
+        subject = sorted({w for w in words if w in _OTHER_SUBJECT} | {stem(w) for w in words} & _OTHER_SUBJECT)
+        phrase = search(_OTHER_PHRASE, low)
+        if shared:
             score = round(0.45 * (1 - similarity / self.max_similarity), 3)
+            why = f"Comment shares {len(shared)} of its {len(distinct)} content words with the post or thread"
+        elif subject or phrase is not None:
+            score = 0.85 if len(distinct) >= 15 else 0.8
+            cue = subject[0] if subject else phrase.group() if phrase is not None else ""
+            why = (
+                f"Comment shares none of its {len(distinct)} content words with the post or thread, has no health "
+                f"word and is about something else ('{cue}')"
+            )
+        elif len(distinct) >= self.min_words:
+            score = 0.45
+            why = (
+                f"Comment shares none of its {len(distinct)} content words with the post or thread but names no "
+                "other subject"
+            )
+        else:
+            return []
         return [
             Finding(
                 Category.OFF_TOPIC.value,
@@ -151,7 +221,6 @@ class OffTopicDetector:
                 len(text),
                 score,
                 self._tag,
-                f"Comment shares {len(shared)} of its {len(distinct)} content words with the post or its health "
-                f"topic (similarity {similarity:.2f}).",
+                f"{why} (similarity {similarity:.2f}).",
             )
         ]

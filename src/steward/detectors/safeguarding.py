@@ -9,7 +9,7 @@ negation just before a rule ("I'm not going to kill myself") drops it.
 from __future__ import annotations
 
 from steward.content import Category, ContentItem, Finding
-from steward.detectors.base import AssessContext, span_finding, tag
+from steward.detectors.base import AssessContext, compile_pattern, search, span_finding, tag
 from steward.detectors.child_safety import ChildSafetyDetector
 from steward.detectors.extremism import ExtremismDetector
 from steward.detectors.phrases import Lexicon, Rule, clip
@@ -25,6 +25,9 @@ _PILLS = (
     "antidepressants|sleeping pills|sleeping tablets|insulin)"
 )
 _ANYMORE = "(?:any ?more|no more)"
+_NOT_KITCHEN = (
+    r"(?! (?:on|with) (?:the |my |a )?(?:oven|kettle|iron|stove|hob|pan|tray|straighteners|curling|tea|coffee))"
+)
 
 _SELF_HARM_RULES = [
     # explicit first-person crisis statements
@@ -129,19 +132,117 @@ _SELF_HARM_RULES = [
     ),
     Rule(
         "self_injury",
-        rf"{_I_HAVE} (?:been |started |keep |am )?(?:cutting|burning|harming|hurting|scratching|punching) "
-        r"(?:myself|my self|my arms|my legs|my wrists)|"
-        rf"(?:{_I_AM}|i) (?:still |started |been )?self (?:harming|harm)|my self harm",
+        rf"(?:{_I_HAVE}|{_I_AM}|i keep|keep|been|started|back to|gone back to|went back to|relapsed and|relapsed into) "
+        r"(?:been |started |"
+        r"keep |am |still |started |been )?(?:cutting|burning|harming|hurting|scratching|punching) (?:myself|my self|"
+        rf"my arms|my legs|my wrists|my thighs){_NOT_KITCHEN}|(?:{_I_AM}|i|{_I_HAVE} been|started|been|back to) "
+        r"(?:still |started |been )?self (?:harming|harm)|my self harm|"
+        rf"(?:{_I_AM}|i|{_I_HAVE} been|{_I_HAVE} started|started|been|back to)[^\p{{L}}\p{{N}}]{{1,4}}(?:\w+ )?"
+        r"(?:cutting|burning|"
+        r"self harming|harming) again|relapsed (?:with|on|into|back into) (?:self harm|self harming|cutting)|"
+        r"(?:cutting|burning) (?:myself|my arms|my legs|my wrists) (?:with|using) (?:a |my |the )?(?:lighter|"
+        r"lighters|cigarettes?|fags?|razors?|blades?|knife|knives|scissors|compass|glass|sharpener)",
         0.9,
         "self-injury",
-        triggers="self|seif|arms|legs|iegs|wrist",
+        triggers="self|seif|arms|legs|iegs|wrist|thigh|again|relapse|reiapse",
     ),
     Rule(
         "self_injury",
-        rf"{_I_HAVE} (?:cut|burnt|burned|harmed) (?:myself|my wrists|my arms)",
+        rf"{_I_HAVE} (?:cut|burnt|burned|harmed) (?:myself|my wrists|my arms)"
+        r"(?! (?:shaving|on|while|whilst|chopping|cooking|by accident|accidentally|in the garden))",
         0.6,
         "cut myself",
         triggers="self|seif|wrist|arms",
+    ),
+    # indirect crisis signals: notes, plans, means, places, farewells (0.6-0.85; two together score 0.9)
+    Rule(
+        "indirect_crisis",
+        r"(?:writing|wrote|written|write|left|leaving|finished|started|done) (?:my |a |all my |the )?(?:goodbye|"
+        r"suicide) (?:letters?|notes?)|my (?:goodbye|farewell|suicide) (?:letters?|notes?)",
+        0.85,
+        "goodbye or suicide note",
+        triggers="goodbye|suicid|farewe",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:i (?:won t|wont|will not)|(?:i )?(?:don t think i ll|don t think i will|doubt i ll)) "
+        r"(?:last|make it|survive|be (?:here|around|alive)(?: for)?) (?:much longer|long now|"
+        r"another (?:day|night|week|month)|the (?:night|week|weekend|"
+        r"month)|(?:till|until|to|by|past|for|through) (?:christmas|xmas|new year|the weekend|tomorrow|the morning|"
+        r"morning|my birthday|friday|monday|next week|the end of the (?:week|month)))"
+        r"(?![^\p{L}]{0,4}(?:\w+ ){0,4}(?:moving|retir|leaving|holiday|emigrat|job|shift|queue|rota|contract|battery))",
+        0.75,
+        "won't be around much longer",
+        triggers="last|iast|make it|survive|here|around|alive|aiive",
+    ),
+    Rule(
+        "indirect_crisis",
+        rf"{_I_HAVE} (?:been )?(?:stockpiling|stockpiled|saving up|saved up|saving|saved|hoarding|hoarded|collecting|"
+        r"collected|stashing|stashed|storing|got enough|got loads of) (?:up )?"
+        rf"(?:all |enough |loads of |some )?{_PILLS}"
+        r"(?![^\p{L}]{0,4}(?:\w+ ){0,2}(?:during|before|in case|because of|due to|for (?:the )?(?:winter|lockdown|"
+        rf"holiday|trip)|for when))|enough {_PILLS} to (?:kill|end|do it|finish|not wake)|"
+        r"(?:i ve got|i have|i ve made|i made|i ve got|i ve worked out) (?:a|my) plan (?:to|for how to) "
+        r"(?:end|kill|die|do it|take my)",
+        0.85,
+        "pills saved up or a plan",
+        triggers="stock|sav|hoard|collect|coiiect|stash|stor|enough|plan|pian",
+    ),
+    Rule(
+        "indirect_crisis",
+        rf"{_I_HAVE} (?:made|sorted|finalised|got|written) (?:all )?my (?:plans?|arrangements)(?=[^\p{{L}}]{{0,4}}"
+        r"(?:$|now|to (?:end|die|do it|go|kill|finish)|for (?:tonight|the end)|"
+        r"and (?:i m|i am) (?:ready|going|at peace)|goodbye|bye))|"
+        r"tonight (?:is|s) the night(?: i| it| that i)? (?:end|do it|go|finally|kill|die|it ends)|"
+        r"(?:i ll|i will|i m going to|i m gonna) (?:do it|end it|finish it) (?:tonight|today|this weekend)|"
+        r"it (?:all )?ends tonight",
+        0.8,
+        "plans made",
+        triggers="plan|pian|arrangement|arrangment|tonight|today|weekend",
+    ),
+    Rule("indirect_crisis", r"tonight (?:is|s) the night", 0.45, "tonight's the night", triggers="tonight"),
+    Rule(
+        "indirect_crisis",
+        rf"{_I_HAVE} (?:written|wrote|finished|done) (?:all )?my (?:last )?(?:letters|goodbyes)|"
+        r"this is (?:my )?goodbye",
+        0.45,
+        "last letters written",
+        triggers="letters|ietters|goodbye",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:on|at|off|up|to) (?:the |a |that )?(?:bridge|edge|ledge|cliff|cliff edge|roof|rooftop|tracks|platform "
+        r"edge|railway|car park roof)(?: \w+){0,6} (?:almost|nearly|so close to|came close to|about to|going to|ready "
+        r"to|wanted to|tried to|thinking about|thought about|to) (?:jump|jumped|jumping|step off|stepping off|let go)|"
+        r"(?:almost|nearly|about to|ready to|going to|gonna|want to|wanted to|thinking of|thinking about|"
+        r"thought about) (?:jump|jumping|throw myself|throwing myself|stepping) (?:off|from|in front of|under) "
+        r"(?:a |the |that )?"
+        r"(?:bridge|edge|ledge|cliff|roof|building|car park|multi storey|tower|train|bus|lorry|car|traffic)|"
+        r"(?:i|i ll|i m going to|i want to|i wanted to|i nearly|i almost|nearly|almost|thought about|thinking about) "
+        r"(?:threw|throw|throwing) myself (?:off|in front of|under) (?:a |the |that )?(?:bridge|cliff|roof|building|"
+        r"train|bus|lorry|car|traffic)",
+        0.85,
+        "nearly jumped",
+        triggers="jump|let go|iet go|throw|threw|step",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:everyone|everybody|my family|my kids|the world|they|they d|they would|all) (?:\w+ ){0,3}(?:better off|"
+        r"be better|happier|a better place) (?:if i (?:was|were|wasn t|weren t|was not) (?:gone|dead|here|around|"
+        r"not here|not around)|without me|with me gone|when i m gone|once i m gone)",
+        0.85,
+        "others better off without me",
+        triggers="better|happier",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:giving|given|gave|give) (?:away )?(?:all )?(?:of )?(?:my|me) (?:stuff|things|belongings|possessions|"
+        r"bits|clothes|stuff) away|(?:giving|given|gave) away (?:all )?(?:of )?my (?:stuff|things|belongings|"
+        r"possessions)"
+        r"(?![^\p{L}]{0,4}(?:\w+ ){0,4}(?:moving|move|decluttering|declutter|clear out|charity|emigrat|downsiz))",
+        0.6,
+        "giving possessions away",
+        triggers="giv|gave",
     ),
     # ambiguous despair
     Rule(
@@ -209,11 +310,30 @@ _SELF_HARM_RULES = [
 ]
 
 
+#: A crisis told as past and survived ("I felt suicidal two years ago and the crisis team saved my life") needs
+#: a time in the past, a good outcome, and nothing that says it is happening now.
+_PAST_TIME = compile_pattern(
+    r"\b(?:(?:years?|months?) ago|last (?:year|summer|winter|spring|autumn)|back then|back in|at (?:my|the) lowest|"
+    r"used to|in (?:19|20)\d\d|when i was (?:younger|a teenager|at school|at uni|\d+)|at the time|in the past)\b"
+)
+_OUTCOME = compile_pattern(
+    r"\b(?:saved my life|got me through|pulled me through|helped me|turned (?:it|my life|things) around|"
+    r"(?:i m|i am|i feel|feeling|doing) (?:now )?(?:so much |much |a lot |loads |far )?(?:better|well|happier|"
+    r"stronger)|in recovery|recovered|(?:i m|i am) still here|grateful|thankful|thank you|thanks to)\b"
+)
+#: Present or continuing distress, which overrides a recovery story ("...but now I want to die again").
+_ONGOING = compile_pattern(
+    r"\b(?:again|(?<!(?:better|well|happier|stronger|here|alive|fine|ok|okay)\s)now|tonight|today|right now|"
+    r"still (?:feel|want|think|cut|self)|any ?more|every day|these days|at the moment|lately|going to|gonna)\b"
+)
+_KEEP_KINDS = frozenset({"encouragement", "mention"})
+
+
 class SelfHarmDetector:
     """Suicidal statements, self-injury, overdose, despair and encouragement of self-harm."""
 
     name = "self_harm"
-    version = "1.0"
+    version = "1.1"
     categories = frozenset({Category.SELF_HARM.value})
 
     def __init__(self) -> None:
@@ -222,14 +342,33 @@ class SelfHarmDetector:
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         text = clip(item.text)
-        return [
-            span_finding(
-                Category.SELF_HARM.value,
-                h.rule.kind,
-                (h.start, h.end),
-                h.rule.score,
-                self._tag,
-                f"Self-harm lexicon entry '{h.rule.label}' ({h.rule.kind.replace('_', ' ')}).",
+        hits = self._lexicon.scan(text)
+        if not hits:
+            return []
+        # two different indirect signals ("tonight's the night ... I've written my letters") make a crisis
+        signals = {h.rule.label for h in hits if h.rule.kind in ("indirect_crisis", "despair")}
+        together = len(signals) >= 2
+        # a past crisis told as a recovery story, or grief for someone else, is not a crisis now
+        past = (
+            search(_PAST_TIME, text) is not None
+            and search(_OUTCOME, text) is not None
+            and search(_ONGOING, text) is None
+        )
+        out: list[Finding] = []
+        for h in hits:
+            score, note = h.rule.score, ""
+            if past and h.rule.kind not in _KEEP_KINDS:
+                score, note = min(score, 0.4), " in a past-tense account with a good outcome"
+            elif together and h.rule.kind in ("indirect_crisis", "despair"):
+                score, note = max(score, 0.9), " beside another indirect crisis signal"
+            out.append(
+                span_finding(
+                    Category.SELF_HARM.value,
+                    h.rule.kind,
+                    (h.start, h.end),
+                    score,
+                    self._tag,
+                    f"Self-harm lexicon entry '{h.rule.label}' ({h.rule.kind.replace('_', ' ')}){note}.",
+                )
             )
-            for h in self._lexicon.scan(text)
-        ]
+        return out

@@ -16,8 +16,117 @@ from steward.content import ContentItem, Finding
 from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, compile_pattern, search, tag
 from steward.detectors.lexicon import Hit, hit_finding, load_lexicon
 from steward.detectors.normalise import Normalised, normalise
+from steward.detectors.phrases import Lexicon, Rule
 
 __all__ = ["ThreatDetector"]
+
+_PERSON = "(?:you|u|ya|her|him|them|that \\w+|the \\w+ (?:nurse|doctor|receptionist|manager|woman|man))"
+_WILL = (
+    "(?:i ll|i will|i m going to|i m gonna|im gonna|i m gunna|i swear i ll|we ll|we will|we re going to|we re gonna)"
+)
+#: Veiled and indirect threats, matched like the safeguarding phrases (spacing, leetspeak and look-alikes folded).
+#: Explicit intent scores 0.85+, veiled 0.6-0.75; ``follow_up`` ("we'll be there Saturday") only counts beside
+#: another threat in the text or in the thread before it.
+_VEILED_RULES = [
+    Rule(
+        "intimidation",
+        r"(?:i|we) (?:know|found out|ve found out|know exactly) where (?:you|u|she|he|they|your \w+|her \w+|"
+        r"his \w+|that \w+|the \w+ (?:nurse|doctor|receptionist|manager)) (?:live|lives|work|works|park|parks|"
+        r"sleep|sleeps|drop|drops|goes|go|hangs out|gets off)",
+        0.8,
+        "knows where the person lives",
+        triggers="where",
+    ),
+    Rule(
+        "intimidation",
+        r"(?:better|d better|should|needs to|need to|wanna|want to) (?:start )?(?:watch|watching) (?:his|her|their|"
+        r"your|ur|yer) (?:back|backs)",
+        0.75,
+        "had better watch their back",
+        triggers="back",
+    ),
+    Rule(
+        "intimidation",
+        rf"{_WILL} (?:find|track down|hunt down|catch up with) {_PERSON}(?=[^\p{{L}}]{{0,4}}(?:$|[.!,;]|and when|"
+        r"when|wherever|one day|eventually|i swear|trust me|mark my words|you wait|just wait|believe me))",
+        0.7,
+        "will find the person",
+        triggers="find|track|hunt|catch",
+    ),
+    Rule(
+        "violent_threat",
+        rf"(?:{_WILL}|someone should|someone ought to|someone needs to|somebody should|gonna) (?:put|throw|chuck|lob|"
+        r"send) (?:a |some |this )?(?:brick|bricks|rock|rocks|stone|stones|petrol bomb|firework|fireworks) (?:through|"
+        r"at|in) (?:your|ur|her|his|their|the|that) (?:window|windows|car|cars|door|house|face|head|windscreen)",
+        0.88,
+        "brick through the window",
+        triggers="brick|rock|stone|petrol|firework",
+    ),
+    Rule(
+        "violent_threat",
+        r"(?:brick|petrol bomb|rock) through (?:your|ur|her|his|their) (?:window|windows|windscreen|door)",
+        0.75,
+        "brick through your window",
+        triggers="brick|petrol|rock",
+    ),
+    Rule(
+        "intimidation",
+        r"(?:deserves?|deserved|has|have|had) (?:got )?(?:what s|whats|what is) coming(?: to (?:him|her|them|you))?|"
+        r"(?:has|have|ve) got it coming|(?:he|she|they|you) (?:ll|will) (?:get|pay) (?:what s coming|for (?:this|that|"
+        r"what (?:he|she|they|you) did))",
+        0.7,
+        "has what's coming",
+        triggers="coming|pay",
+    ),
+    Rule(
+        "intimidation",
+        rf"(?:{_WILL}|gonna) be waiting (?:for {_PERSON} )?(?:after (?:work|her shift|his shift|your shift|their shift|"
+        r"school)|outside (?:her|his|your|their|the) (?:house|home|work|door|flat)|in the car park|when (?:she|he|"
+        r"you|they) (?:finish|finishes|leave|leaves|gets? off|come out|comes out))",
+        0.7,
+        "will be waiting after work",
+        triggers="waiting",
+    ),
+    Rule(
+        "intimidation",
+        rf"(?:{_WILL}|gonna|going to) make {_PERSON} pay(?![^\p{{L}}]{{0,3}}(?:for[^\p{{L}}]+(?!this|that|what|it\b)|"
+        r"the |a |by |in |back|up|more|less|rent|bills?|attention))",
+        0.72,
+        "will make them pay",
+        triggers="pay",
+    ),
+    Rule(
+        "intimidation",
+        r"(?:she s|he s|they ve|she has|he has|they have|they re|consider (?:her|him|them|yourself)) (?:been )?warned",
+        0.7,
+        "has been warned",
+        triggers="warned",
+    ),
+    Rule("intimidation", r"(?:you ve|you have|u ve|youve) been warned", 0.55, "you've been warned", triggers="warned"),
+    Rule(
+        "intimidation",
+        r"(?:someone|somebody|one of (?:them|you)|people|someone here) (?:s|is|are) (?:going to|gonna|gunna) get "
+        r"(?:hurt|killed|stabbed|shot|seriously hurt|badly hurt|a beating|a kicking|what s coming)|(?:someone|"
+        r"somebody) (?:will|ll) get (?:hurt|killed|stabbed|shot)",
+        0.65,
+        "someone is going to get hurt",
+        triggers="hurt|killed|kiiied|stabbed|shot|beating|kicking|coming",
+    ),
+    Rule(
+        "follow_up",
+        r"(?:we ll|we will|i ll|i will|we re|i m|see you) (?:be )?(?:there|outside|round|down there|coming|there for "
+        r"you) (?:on |this |next )?(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|"
+        r"weekend|after work|at \d+)",
+        0.45,
+        "we'll be there (follow-up)",
+        triggers="there|outside|round|coming|see you",
+    ),
+]
+#: Public-safety warnings ("it's so icy, someone's going to get hurt") are not threats.
+_SAFETY = compile_pattern(
+    r"\b(?:ic[ey]|slip\w*|pothole\w*|trip\w*|fall\w*|dangerous|unsafe|hazard\w*|lighting|broken|crossing|traffic|"
+    r"junction|speeding|wet floor|steps|stairs|road|cycl\w+|pavement|kerb|drivers?|bikes?|lifts?|escalator)\b"
+)
 
 #: First-person intent ending just before the verb.
 _INTENT = compile_pattern(
@@ -40,7 +149,7 @@ _INCITE = compile_pattern(
 _TARGET = compile_pattern(
     r"^\s*(?:(?:the\s+)?(?:fuck|shit|hell)\s+out\s+of\s+)?(?:you|u|ya|yous|youse|yer|your\s+\p{L}+|him|her|"
     r"them|every(?:one|body)|all\s+of\s+(?:you|them)|"
-    r"(?:the|that|this|your|those|these|every|each|some)\s+(?:\p{L}+\s+)?(?:receptionists?|nurses?|doctors?|"
+    r"(?:the|that|this|your|those|these|every|each|some|their|his)\s+(?:\p{L}+\s+)?(?:receptionists?|nurses?|doctors?|"
     r"drs?|gps?|consultants?|surgeons?|managers?|staff|workers?|lot|place|building|hospital|surgery|ward|"
     r"clinic|practice|reception|a&e|office|offices|cars?|windows?|bitch|bastards?|cunts?|twats?|idiots?|"
     r"woman|man|bloke|lady|girl|people|family|kids)|it\s+(?:all\s+)?down|the\s+place\s+up|[a-z]+\s+up)"
@@ -59,6 +168,8 @@ class ThreatDetector:
         self._lexicon = load_lexicon("threat")
         self._tag_phrase = tag("threat_phrase_lexicon", self.version)
         self._tag_verb = tag("threat_intent_verb", self.version)
+        self._veiled = Lexicon(_VEILED_RULES)
+        self._tag_veiled = tag("threat_veiled_phrase", self.version)
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         norm = normalise(item.text[:MAX_TEXT_CHARS])
@@ -73,6 +184,43 @@ class ThreatDetector:
             finding = self._verb(norm, h)
             if finding is not None:
                 out.append(finding)
+        out.extend(self._veiled_findings(item, out))
+        return out
+
+    def _veiled_findings(self, item: ContentItem, found: list[Finding]) -> list[Finding]:
+        text = item.text[:MAX_TEXT_CHARS]
+        hits = self._veiled.scan(text)
+        if not hits:
+            return []
+        out: list[Finding] = []
+        for h in hits:
+            score, note = h.rule.score, ""
+            if h.rule.label == "someone is going to get hurt" and search(_SAFETY, text) is not None:
+                continue  # a warning about a hazard, not a threat
+            if h.rule.kind == "follow_up":
+                strong = any(f.score >= 0.6 for f in found) or any(
+                    x.rule.kind != "follow_up" and x.rule.score >= 0.6 for x in hits
+                )
+                if not strong:
+                    strong = any(
+                        f.score >= 0.6
+                        for entry in item.thread[-3:]
+                        for f in self.detect(ContentItem(item.id, entry[:MAX_TEXT_CHARS]), AssessContext())
+                    )
+                if not strong:
+                    continue
+                score, note = 0.7, " after a threat in the same comment or thread"
+            out.append(
+                Finding(
+                    "threat",
+                    h.rule.kind,
+                    h.start,
+                    h.end,
+                    score,
+                    self._tag_veiled,
+                    f"veiled threat phrase '{h.rule.label}'{note}.",
+                )
+            )
         return out
 
     def _verb(self, norm: Normalised, hit: Hit) -> Finding | None:
