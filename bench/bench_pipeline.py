@@ -63,6 +63,7 @@ def main() -> None:
     warm = time.perf_counter() - t0
 
     start = time.perf_counter()
+    cpu_start = time.process_time()
     actions: dict[str, int] = {}
     for i, item in enumerate(items):
         if i % round_size == 0:
@@ -70,10 +71,12 @@ def main() -> None:
         d = decide(assess(item, pipeline.detectors, context), pipeline.pack, calendar=pipeline.calendar)
         actions[d.action.value] = actions.get(d.action.value, 0) + 1
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
     print(f"items: {len(items):,}  elapsed: {elapsed:.2f}s  throughput: {len(items) / elapsed:,.0f} comments/s")
+    print(f"CPU time: {cpu:.2f}s  = {cpu / len(items) * 1e6:,.0f} µs/item  = {len(items) / cpu:,.0f} comments/s of CPU")
     print(f"startup: pipeline {cold:.2f}s, first item (lazy loads) {warm - cold:.2f}s")
     print(f"name recogniser (spaCy) calls: {_SPACY_CALLS[0]:,} ({_SPACY_CALLS[0] / len(items):.1%} of items)")
     print(f"peak RSS: {peak_mb:,.0f} MB")
