@@ -158,3 +158,20 @@ def test_policy_unknown_id() -> None:
     result = runner.invoke(app, ["policy", "show", "nope"])
     assert result.exit_code == 2
     assert "surrey-heartlands-aus" in result.output
+
+
+@pytest.mark.parametrize(
+    "path",
+    [ROOT / "examples" / "demo-comments.jsonl", *sorted((ROOT / "examples" / "platforms").iterdir())],
+    ids=lambda p: p.name,
+)
+def test_bundled_examples_scan_to_the_contract(path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["scan", str(path), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    objs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(objs) >= 10
+    assert len({o["id"] for o in objs}) == len(objs)
+    for o in objs:
+        check_contract(o)
+    assert {o["action"] for o in objs} - {"allow"}, "something in every example file needs action"
