@@ -59,6 +59,35 @@ def _applies(rule: Rule, assessment: Assessment, pre_election: bool) -> Fired | 
     return Fired(rule, hits, max(scores[c] for c in hits))
 
 
+_RULE_INDEX: dict[int, tuple[PolicyPack, dict[str, tuple[int, ...]]]] = {}
+
+
+def _rules_by_category(pack: PolicyPack) -> dict[str, tuple[int, ...]]:
+    """Positions of the rules that name each category, built once per pack (packs are frozen)."""
+    cached = _RULE_INDEX.get(id(pack))
+    if cached is not None and cached[0] is pack:
+        return cached[1]
+    index: dict[str, list[int]] = {}
+    for i, rule in enumerate(pack.rules):
+        for c in rule.categories:
+            index.setdefault(str(c), []).append(i)
+    built = {c: tuple(ix) for c, ix in index.items()}
+    if len(_RULE_INDEX) > 64:
+        _RULE_INDEX.clear()
+    _RULE_INDEX[id(pack)] = (pack, built)
+    return built
+
+
+def _candidate_rules(assessment: Assessment, pack: PolicyPack) -> list[Rule]:
+    """Only rules naming a category that scored above zero can fire; most items have none."""
+    index = _rules_by_category(pack)
+    positions: set[int] = set()
+    for category, score in assessment.scores.items():
+        if score > 0:
+            positions.update(index.get(category, ()))
+    return [pack.rules[i] for i in sorted(positions)]
+
+
 def _priority(direction: Direction) -> dict[Action, int]:
     return dict(INBOUND_PRIORITY if direction is Direction.INBOUND else OUTBOUND_PRIORITY)
 
@@ -116,7 +145,7 @@ def decide(
     cal = calendar or OrgCalendar.for_pack(pack)
     moment = item.created_at or now or datetime.now(UTC)
     period = cal.pre_election_period(moment)
-    fired = [f for rule in pack.rules if (f := _applies(rule, assessment, period is not None))]
+    fired = [f for rule in _candidate_rules(assessment, pack) if (f := _applies(rule, assessment, period is not None))]
     priority = _priority(pack.direction)
     fired.sort(key=lambda f: (priority.get(f.rule.action, 50), -f.score))
     action = _final_action(fired, pack, bool(assessment.failures))

@@ -134,7 +134,7 @@ class Rule(Strict):
     id: str = Field(min_length=1)
     description: str
     categories: tuple[Category, ...] = Field(min_length=1)
-    min_score: float = Field(0.5, ge=0.0, le=1.0)
+    min_score: float = Field(0.5, gt=0.0, le=1.0, description="Above zero: a rule fires on something found")
     action: Action
     clauses: tuple[str, ...] = Field(min_length=1)
     reply_template: str | None = None
