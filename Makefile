@@ -54,5 +54,10 @@ bench: $(VENV)/.runtime
 eval-report: $(VENV)/.eval
 	$(BIN)/python bench/quality.py --out docs/quality.md
 
+# Rebuilds the fast learned tier (src/steward/models: *.npz, manifest.json, cards/) from ../shared/datasets.
+.PHONY: models
+models: $(VENV)/.dev
+	$(BIN)/python -m training.train
+
 clean:
 	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,150 @@
+"""Model cards (Markdown) rendered from the manifest entry of each model; rewritten by every training run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+LICENCES = {
+    "tweeteval-offensive": "OLID / OffensEval 2019 via TweetEval (cardiffnlp/tweeteval @ 4fbd22c); released for "
+    "research, the original task's terms apply",
+    "tweeteval-hate": "HatEval 2019 via TweetEval (cardiffnlp/tweeteval @ 4fbd22c); released for research, the "
+    "original task's terms apply",
+    "youtube-spam": "UCI YouTube Spam Collection, CC BY 4.0",
+    "sms-spam": "UCI SMS Spam Collection, CC BY 4.0",
+    "identity-neutral": "neutral sentences written for Steward (training/data.py), MIT with the project",
+}
+
+FAILURE_MODES = {
+    "offensive_lr": [
+        "It cannot tell abuse from mere profanity: OLID labels any swearing as offensive, so a friendly "
+        '"this is fucking brilliant" scores high. It reports one category, `abuse`, with kind '
+        "`offensive_model`; the lexicon detectors still separate profanity.",
+        "Sarcasm, implied insults and insults without any marked word score low (an n-gram model has no "
+        "sense of who is addressed).",
+        'Words frequent in 2019 US political tweets ("liberals", "antifa", "maga", "gun control") carry '
+        "weight, because OLID annotators often marked those tweets offensive; UK politics is out of domain.",
+        'Negation and quotation ("calling someone an idiot is wrong") are not understood.',
+    ],
+    "hate_lr": [
+        "HatEval covers hate against women and immigrants only; hate against other groups (religion, "
+        "disability, sexuality) is mostly missed unless it uses slurs shared with those topics.",
+        'Topic words ("immigrants", "refugees", "women") carry positive weight despite the identity '
+        "augmentation: a neutral news-style sentence about immigration can reach 0.3-0.5.",
+        "The official HatEval test set is known to differ from train/val (best published macro-F1 0.564): "
+        "expect much lower scores on new data than on our held-back split.",
+    ],
+    "spam_lr": [
+        'Trained on 2015 YouTube comments (music videos) and 2000s UK SMS: "check out my channel", '
+        '"subscribe", premium-rate numbers and prize claims. Modern crypto or health-product spam with '
+        "new vocabulary scores lower.",
+        'A genuine comment that mentions a link, a phone number or "free" (e.g. a free NHS service) can score '
+        "as spam; the policy's link and contact-detail rules should be preferred for those.",
+    ],
+}
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def _row(label: str, system: str, r: dict[str, Any]) -> str:
+    cells = [label, system, f"{r['n']:,}", f"{r['positives']:,}"]
+    cells += [_fmt(r[k]) for k in ("precision", "recall", "f1", "macro_f1", "macro_f1_at_0.6", "roc_auc", "pr_auc")]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _results(entry: dict[str, Any]) -> list[str]:
+    lines = [
+        "| set | system | n | positive | precision | recall | F1 | macro-F1 | macro-F1 @0.6 | ROC-AUC | PR-AUC |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for result in entry["results"]:
+        lines.append(_row(result["set"], "**this model**", result["ours"]))
+        if "alt-profanity-check" in result:
+            lines.append(_row(result["set"], "alt-profanity-check", result["alt-profanity-check"]))
+    return lines
+
+
+def _fairness(f: dict[str, Any]) -> list[str]:
+    worst_fpr = max(f["groups"], key=lambda g: g["fpr"] or 0.0)
+    lines = [
+        f"- overall ROC-AUC {_fmt(f['overall_auc'])}; macro-F1 at 0.5 {_fmt(f['overall']['macro_f1'])}",
+        f"- lowest subgroup AUC {_fmt(f['min_subgroup_auc'])} ({f['worst_auc_group']}); target ≥ 0.95: "
+        f"{'met' if f['meets_auc_target'] else '**not met**'}",
+        f"- false-positive-rate gap {100 * (f['fpr_gap'] or 0):.1f} points (highest: {worst_fpr['group']} "
+        f"{100 * (worst_fpr['fpr'] or 0):.1f}%); target ≤ 3 points: "
+        f"{'met' if f['meets_fpr_target'] else '**not met**'}",
+        "",
+        "| identity | n | subgroup AUC | BPSN AUC | BNSP AUC | FPR |",
+        "|---|---|---|---|---|---|",
+    ]
+    for g in sorted(f["groups"], key=lambda g: (g["subgroup_auc"] or 0.0, g["group"])):
+        fpr = "n/a" if g["fpr"] is None else f"{100 * g['fpr']:.1f}%"
+        aucs = [_fmt(g[k]) for k in ("subgroup_auc", "bpsn_auc", "bnsp_auc")]
+        lines.append(f"| {g['group']} | {g['n']} | {' | '.join(aucs)} | {fpr} |")
+    return lines
+
+
+def render(name: str, entry: dict[str, Any], manifest: dict[str, Any]) -> str:
+    sources = entry["sources"]
+    search = ", ".join(f"{k}: {v}" for k, v in entry["search"].items())
+    lines = [
+        f"# Model card: `{name}` {entry['version']}",
+        "",
+        "Generated by `make models` (`python -m training.train`); do not edit by hand.",
+        "",
+        f"- **Reports**: category `{entry['category']}`, kind `{entry['kind']}`, one finding spanning the text, "
+        "score = calibrated probability.",
+        f"- **Artifact**: `{entry['file']}` ({entry['bytes']:,} bytes, sha256 `{entry['sha256'][:16]}…`), plain "
+        "arrays in a compressed `.npz`, loaded with `allow_pickle=False`; numpy inference "
+        f"(`steward.models.linear`) matches scikit-learn to {entry['parity_max_abs_diff']:.1e} on the held-back split.",
+        f"- **Speed**: {entry['speed_us']:.0f} µs per tweet-length text for the three models together "
+        "(one core, word cache warm), measured at build time.",
+        "",
+        "## Data and licence",
+        "",
+        *[f"- `{s}`: {LICENCES.get(s, 'see ../shared/datasets/README.md')}" for s in sources],
+        "",
+        f"Training rows {entry['n_train']:,} (of which {entry['augmented']:,} neutral identity sentences), "
+        f"tuning/calibration rows {entry['n_val']:,} ({entry['val_name']}), held-back test rows "
+        f"{entry['n_test']:,} (never used for a choice). Seed {manifest['seed']}.",
+        "",
+        "## Method",
+        "",
+        "Text folded by `steward.detectors.normalise` (case, homoglyphs, leetspeak, spaced letters); TF-IDF on "
+        "word 1-2-grams and character 2-5-grams within word boundaries (binary term frequency, min_df 2, "
+        "each block l2-normalised); logistic regression with balanced class weights; C chosen by average "
+        f"precision on the tuning rows ({search}; chose C={entry['C']:g}); Platt scaling "
+        "(`CalibratedClassifierCV(method='sigmoid')` on the frozen regression) fitted on the tuning rows.",
+        "",
+        "## Results",
+        "",
+        "Precision, recall and F1 of the positive class at threshold 0.5; macro-F1 averages the F1 of both "
+        "classes (the TweetEval measure). Rows named *val* were used for tuning and calibration, so they are "
+        "optimistic; *held-back test* rows are the honest estimate.",
+        "",
+        *_results(entry),
+        "",
+        "### Targets (issue 3)",
+        "",
+        *[f"- {t['target']}: {t['value']} → {'met' if t['met'] else '**not met**'}" for t in entry["targets"]],
+    ]
+    if "fairness" in entry:
+        lines += [
+            "",
+            "## Bias: bias-madlibs (label BAD), threshold 0.5",
+            "",
+            "Mitigation: neutral sentences that only mention a group (written for Steward, never madlibs rows) are "
+            f"added to the training rows as negatives, {entry['augment_repeat']} copies each. The number of "
+            "copies was chosen by looking at madlibs (see `training/data.py`), so these numbers are not blind. "
+            'Madlibs BAD rows are insults ("moronic", "murder"), which a hate-against-women-and-immigrants '
+            "model is not meant to catch; for `hate_lr` read the false-positive rates, not the AUCs.",
+            "",
+            *_fairness(entry["fairness"]),
+        ]
+    lines += ["", "## Known failure modes", "", *[f"- {m}" for m in FAILURE_MODES.get(name, [])], ""]
+    return "\n".join(lines)
