@@ -20,6 +20,8 @@ from steward.connectors import read_items
 from steward.content import ContentItem, Finding
 from steward.decide import decide
 from steward.detectors import names
+from steward.detectors.personal_info import PersonalInfoDetector
+from steward.models import LEARNED
 from steward.pipeline import Pipeline
 from steward.policy import DEFAULT_INBOUND, get_pack
 
@@ -51,11 +53,19 @@ def main() -> None:
     ap.add_argument("--items", type=int, default=50_000)
     ap.add_argument("--policy", default=DEFAULT_INBOUND)
     ap.add_argument("--per-detector", action="store_true")
+    ap.add_argument("--no-names", action="store_true", help="personal_info without spaCy names (for comparison)")
+    ap.add_argument("--learned", action="store_true", help="add the learned models (steward.models.LEARNED)")
     args = ap.parse_args()
     _count_spacy_calls()
 
     t0 = time.perf_counter()
-    pipeline = Pipeline(get_pack(args.policy))
+    pack = get_pack(args.policy)
+    detectors = list(Pipeline(pack).detectors)
+    if args.no_names:
+        detectors = [PersonalInfoDetector(names=False) if d.name == "personal_info" else d for d in detectors]
+    if args.learned:
+        detectors += [factory() for factory in LEARNED]
+    pipeline = Pipeline(pack, detectors)
     cold = time.perf_counter() - t0
     items, round_size = corpus(args.items)
     context = pipeline.batch()
