@@ -387,3 +387,33 @@ def test_extremism_two_cues_confirm_each_other() -> None:
 )
 def test_extremism_nhs_targets_negative(text: str) -> None:
     assert [f for f in run(EXTREMISM, text) if f.score >= 0.5] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "at_least"),
+    [
+        # combined indirect signals in colloquial writing: a crisis, escalated
+        ("honestly can't do this anymore. ive got all my tablets saved up and written letters for the kids", 0.9),
+        ("got all my meds stashed away and wrote notes to my family. tonights the night", 0.9),
+        ("my pills are saved up", 0.85),
+        ("Can't go on anymore.", 0.6),
+    ],
+)
+def test_possessive_stockpiles_and_family_letters(text: str, at_least: float) -> None:
+    found = SelfHarmDetector().detect(ContentItem(id="t", text=text), AssessContext())
+    assert found and max(f.score for f in found) >= at_least, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the nurses can't cope anymore, they need more staff",
+        "I've got my tablets ready for the holiday",
+        "wrote a letter to my MP about the ward closing",
+        "left a note for the GP receptionist about my repeat prescription",
+        "my repeat prescription is ready",
+    ],
+)
+def test_everyday_tablets_letters_and_staff_pressure_are_not_crises(text: str) -> None:
+    found = SelfHarmDetector().detect(ContentItem(id="t", text=text), AssessContext())
+    assert all(f.score < 0.5 for f in found), found

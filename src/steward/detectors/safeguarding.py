@@ -200,6 +200,26 @@ _SELF_HARM_RULES = [
         "plans made",
         triggers="plan|pian|arrangement|arrangment|tonight|today|weekend",
     ),
+    Rule(
+        "indirect_crisis",
+        # the possessive comes first: "I've got all my tablets saved up", "my meds are stashed"
+        rf"(?:(?:i ve got|i have|i ve|i got) (?:all |enough |loads of )?|(?<![\p{{L}}] ))(?:my |the )?"
+        rf"{_PILLS} (?:(?:are|r) (?:all )?)?(?:saved|stockpiled|stashed|hidden|hoarded|put aside|ready)(?: up| away)?"
+        r"(?![^\p{L}]{0,4}(?:\w+ ){0,2}(?:during|before|in case|because of|due to|for (?:the )?(?:winter|lockdown|"
+        r"holiday|trip)|for when))",
+        0.85,
+        "pills saved up",
+        triggers="saved|stockpiled|stashed|hidden|hoarded|put aside|ready",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:written|wrote|writing|left) (?:my |some )?(?:goodbye |last |farewell )?(?:letters|notes|a letter|a note) "
+        r"(?:for|to) (?:my |the )?(?:kids|children|family|mum|mam|dad|husband|wife|partner|son|daughter|"
+        r"loved ones|everyone)",
+        0.7,
+        "letters left for the family",
+        triggers="letter|ietter|note",
+    ),
     Rule("indirect_crisis", r"tonight (?:is|s) the night", 0.45, "tonight's the night", triggers="tonight"),
     Rule(
         "indirect_crisis",
@@ -270,11 +290,13 @@ _SELF_HARM_RULES = [
     ),
     Rule(
         "despair",
-        rf"i (?:can t|cant|cannot) (?:cope|take it|take this|do this|do it|handle it|handle life) {_ANYMORE}|"
+        # "I can't …" or, as people write it, a sentence that simply starts "can't …" / "honestly can't …"
+        rf"(?:i |(?<![\p{{L}}] )(?:honestly |just |really |seriously )?)(?:can t|cant|cannot) "
+        rf"(?:cope|take it|take this|do this|do it|handle it|handle life|go on) {_ANYMORE}|"
         rf"(?:i give up|i m giving up|i ve given up) on (?:life|everything|living)",
         0.65,
         "can't cope anymore",
-        triggers="cope|take it|take this|do this|do it|handle|give up|giving up|given up",
+        triggers="cope|take it|take this|do this|do it|handle|go on|give up|giving up|given up",
     ),
     # encouragement aimed at someone else
     Rule(
