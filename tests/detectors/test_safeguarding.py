@@ -417,3 +417,20 @@ def test_possessive_stockpiles_and_family_letters(text: str, at_least: float) ->
 def test_everyday_tablets_letters_and_staff_pressure_are_not_crises(text: str) -> None:
     found = SelfHarmDetector().detect(ContentItem(id="t", text=text), AssessContext())
     assert all(f.score < 0.5 for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("detector", "text", "flagged"),
+    [
+        (SelfHarmDetector, "i just want to sleep and never wake up", True),
+        (SelfHarmDetector, "honestly hope i dont wake up tomorrow", True),
+        (SelfHarmDetector, "my baby won't sleep and never wakes up before 6, any tips", False),
+        (SelfHarmDetector, "I want to sleep for a week after those night shifts", False),
+        (ChildSafetyDetector, "my daughter is 12 and some man keeps messaging her on here asking for pics", True),
+        (ChildSafetyDetector, "my son keeps messaging the GP surgery and nobody replies", False),
+        (ChildSafetyDetector, "my daughter's consultant is a lovely man, he keeps us updated", False),
+    ],
+)
+def test_passive_ideation_and_parent_reports(detector: type[Detector], text: str, flagged: bool) -> None:
+    found = detector().detect(ContentItem(id="t", text=text), AssessContext())
+    assert (max((f.score for f in found), default=0.0) >= 0.6) is flagged, found

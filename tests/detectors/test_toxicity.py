@@ -354,3 +354,21 @@ def test_follow_up_counts_only_after_a_threat(thread: tuple[str, ...], expected:
 def test_follow_up_in_the_same_comment() -> None:
     findings = run("threat", "I know where you live. We'll be there Saturday.")
     assert {f.kind for f in findings} >= {"intimidation", "follow_up"}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("if that receptionist talks to me like that again she'll regret it, I know what car she drives", True),
+        ("the staff at this surgery deserve a good kicking", True),
+        ("I know what bus he takes", True),
+        ("you'll regret not getting the flu jab this winter", False),
+        ("my knee needs a good rest", False),
+        ("I know what car park to use now, thanks", False),
+    ],
+)
+def test_veiled_threats_about_staff(text: str, flagged: bool) -> None:
+    from steward.detectors.threat import ThreatDetector
+
+    found = ThreatDetector().detect(ContentItem(id="t", text=text), AssessContext())
+    assert (max((f.score for f in found), default=0.0) >= 0.6) is flagged, found

@@ -195,6 +195,17 @@ _DISCLOSURE_RULES = [
     ),
     Rule(
         "abuse_disclosure",
+        # a parent reporting grooming: "my daughter is 12 and some man keeps messaging her asking for pics"
+        r"my (?:daughter|son|child|kid|little girl|little boy|girl|boy|niece|nephew|granddaughter|grandson)"
+        r"[^.!?]{0,40}?(?:some|a|an|an older|this|random) (?:man|guy|bloke|adult|stranger|lad|bloke|person|woman|"
+        r"grown man|older man) (?:keeps |has been |is |s been |kept |started )?(?:messaging|messaged|message|texting|"
+        r"texted|contacting|contacted|asking|sending|adding|dming|dm ing)",
+        0.85,
+        "a parent reports an adult contacting their child",
+        triggers="messag|text|contact|asking|sending|adding|dm",
+    ),
+    Rule(
+        "abuse_disclosure",
         r"i m (?:scared|afraid|too scared|frightened|terrified) (?:to go|of going) home|"
         r"(?:they|he|she) (?:don t|doesn t|won t) (?:feed|let) me (?:eat)?|i m locked in my room",
         0.8,

@@ -220,6 +220,16 @@ _SELF_HARM_RULES = [
         "letters left for the family",
         triggers="letter|ietter|note",
     ),
+    Rule(
+        "crisis_statement",
+        # passive suicidal ideation, said plainly: "I just want to sleep and never wake up"
+        r"(?:i|i just|i really|just) (?:want|wanna|wish i could|wish i could just) (?:to )?(?:go to )?sleep and "
+        r"(?:never|not) (?:wake|walk) up|(?:i )?(?:wish|hope) i (?:don t|dont|wouldn t|never) wake up|"
+        r"(?:i )?(?:don t|dont) want to wake up (?:again|tomorrow|anymore|any more)",
+        0.8,
+        "wants to sleep and never wake up",
+        triggers="wake|waking",
+    ),
     Rule("indirect_crisis", r"tonight (?:is|s) the night", 0.45, "tonight's the night", triggers="tonight"),
     Rule(
         "indirect_crisis",

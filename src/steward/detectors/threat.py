@@ -105,6 +105,31 @@ _VEILED_RULES = [
     Rule("intimidation", r"(?:you ve|you have|u ve|youve) been warned", 0.55, "you've been warned", triggers="warned"),
     Rule(
         "intimidation",
+        r"(?:i|we) (?:know|found out|ve found out|know exactly) (?:what|which) (?:car|motor|house|flat|school|bus|"
+        r"route|gym) (?:she|he|they|you|u|her \w+|his \w+) (?:drives|drive|lives in|live in|goes to|go to|takes|"
+        r"take|parks|uses|use)",
+        0.7,
+        "knows the person's car or home",
+        triggers="car|motor|house|flat|school|bus|route|gym",
+    ),
+    Rule(
+        "intimidation",
+        r"(?:she|he|they|you|u) (?:ll|will|are going to|re going to|re gonna|s gonna|is gonna|is going to) "
+        r"(?:regret it|regret this|be sorry|wish (?:she|he|they|you) hadn t)",
+        0.6,
+        "will regret it",
+        triggers="regret|sorry|wish",
+    ),
+    Rule(
+        "incitement",
+        r"(?:deserves?|deserved|need|needs|want|wants) (?:a )?(?:good |proper |real )?(?:kicking|hiding|beating|"
+        r"slap|slapping|punch|smack|battering|doing over|going over)",
+        0.75,
+        "deserves a kicking",
+        triggers="kicking|hiding|beating|slap|punch|smack|battering|doing over|going over",
+    ),
+    Rule(
+        "intimidation",
         r"(?:someone|somebody|one of (?:them|you)|people|someone here) (?:s|is|are) (?:going to|gonna|gunna) get "
         r"(?:hurt|killed|stabbed|shot|seriously hurt|badly hurt|a beating|a kicking|what s coming)|(?:someone|"
         r"somebody) (?:will|ll) get (?:hurt|killed|stabbed|shot)",
