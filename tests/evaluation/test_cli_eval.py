@@ -101,6 +101,43 @@ def test_human_output_shows_ours_and_theirs() -> None:
 
 
 @pytest.mark.parametrize(
+    ("tier", "systems"),
+    [
+        ("deterministic", ["steward"]),
+        ("learned", ["steward+learned"]),
+        ("both", ["steward", "steward+learned"]),
+    ],
+)
+def test_tier_option(tier: str, systems: list[str]) -> None:
+    report = run_json("bias-madlibs", "--tier", tier)
+    assert list(report["tiers"].values()) == systems  # type: ignore[attr-defined]
+    (task,) = report["tasks"]  # type: ignore[misc]
+    assert [s for s in ("steward", "steward+learned") if s in task] == systems
+    assert list(report["fairness"]) == systems  # type: ignore[arg-type]
+    for s in systems:
+        assert task[s]["tp"] + task[s]["fp"] + task[s]["fn"] + task[s]["tn"] == 8
+
+
+def test_perturb_reports_every_perturbation() -> None:
+    report = run_json("tweeteval-offensive", "--tier", "both", "--perturb")
+    rob = report["robustness"]
+    assert isinstance(rob, dict)
+    assert rob["target_max_drop"] == 5.0
+    assert len(rob["perturbations"]) == 8
+    assert {(r["perturbation"], r["system"]) for r in rob["rows"]} == {
+        (p, s) for p in rob["perturbations"] for s in ("steward", "steward+learned")
+    }
+    assert [w["system"] for w in rob["worst"]] == ["steward", "steward+learned"]
+    assert run_json("tweeteval-offensive")["robustness"] is None
+
+
+def test_human_output_shows_both_tiers_and_robustness() -> None:
+    code, out = run("tweeteval-offensive", "--tier", "both", "--perturb", "--baseline", "none")
+    assert code == 0, out
+    assert "steward+learned" in out and "Robustness" in out and "homoglyphs" in out
+
+
+@pytest.mark.parametrize(
     ("args", "code", "message"),
     [
         (["no-such-set"], 3, "neither a shared data set"),
@@ -108,6 +145,7 @@ def test_human_output_shows_ours_and_theirs() -> None:
         (["sms-spam", "--baseline", "perspective"], 3, "unknown baseline"),
         (["sms-spam", "--policy", "no-such-pack"], 2, ""),
         (["sms-spam", "--limit", "0"], 3, "--limit must be at least 1"),
+        (["sms-spam", "--tier", "fast"], 3, "unknown tier 'fast'"),
         ([str(DATA / "generic.csv")], 3, "at least one --map"),
     ],
 )

@@ -15,6 +15,7 @@ from steward.evaluation.datasets import ENV_VAR
 from steward.evaluation.deps import MissingExtra, require
 from steward.evaluation.report import as_json, plot_pr_curves, tables
 from steward.evaluation.runner import BASELINES, NO_BASELINE, evaluate, get_baseline
+from steward.evaluation.scoring import DETERMINISTIC, TIER_CHOICES, tiers_for
 from steward.evaluation.sources import FORMATS, select
 from steward.policy import DEFAULT_INBOUND, get_pack
 
@@ -50,10 +51,20 @@ def eval_command(
     label_map: Annotated[
         list[str] | None, typer.Option("--map", help="Generic format: COLUMN=CATEGORY or COLUMN:VALUE=CATEGORY")
     ] = None,
+    tier: Annotated[
+        str,
+        typer.Option(
+            help=f"Steward detectors to score: {', '.join(TIER_CHOICES)} (deterministic and learned side by side)"
+        ),
+    ] = DETERMINISTIC,
+    perturb: Annotated[
+        bool, typer.Option(help="Also score disguised copies (leetspeak, spacing, homoglyphs, ...): F1 drop")
+    ] = False,
     quiet: Annotated[bool, typer.Option(help="No progress bar")] = False,
 ) -> None:
-    """Score a labelled data set with Steward and a baseline: precision, recall, F1, AUCs, fairness."""
+    """Score a labelled data set with Steward and a baseline: precision, recall, F1, AUCs, fairness, robustness."""
     pack = get_pack(policy)
+    tiers = tiers_for(tier)
     with _extra_errors():
         require("sklearn")
         if plot is not None:
@@ -68,6 +79,8 @@ def eval_command(
             pack=pack,
             baseline=chosen_baseline,
             console=None if quiet else Console(stderr=True, highlight=False),
+            tiers=tiers,
+            perturb=perturb,
         )
         written = plot_pr_curves(result, plot) if plot is not None else []
     if as_json_out:

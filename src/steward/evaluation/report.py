@@ -12,7 +12,9 @@ from rich.table import Column, Table
 from steward.evaluation.deps import require
 from steward.evaluation.fairness import TARGET_FPR_GAP, TARGET_SUBGROUP_AUC, FairnessReport
 from steward.evaluation.metrics import BinaryMetrics, pr_curve
-from steward.evaluation.runner import OURS, EvalResult, TaskResult
+from steward.evaluation.robustness import TARGET_MAX_DROP, RobustnessReport
+from steward.evaluation.runner import EvalResult, TaskResult
+from steward.evaluation.scoring import TIER_SYSTEMS
 
 NA = "n/a"
 
@@ -33,16 +35,18 @@ def as_json(result: EvalResult) -> dict[str, Any]:
         "policy": result.policy,
         "n": result.n,
         "baseline": result.baseline,
+        "tiers": {tier: TIER_SYSTEMS[tier] for tier in result.tiers},
         "tasks": [
             {
                 "task": t.task,
                 "categories": list(t.categories),
-                OURS: t.ours.as_dict(),
+                **{system: m.as_dict() for system, m in t.tiers.items()},
                 "baseline": t.baseline.as_dict() if t.baseline else None,
             }
             for t in result.tasks
         ],
         "fairness": {name: report.as_dict() for name, report in result.fairness.items()},
+        "robustness": result.robustness.as_dict() if result.robustness else None,
         "seconds": {name: round(s, 3) for name, s in result.seconds.items()},
     }
 
@@ -62,7 +66,7 @@ def _row(system: str, m: BinaryMetrics) -> list[str]:
 def _systems(result: EvalResult) -> list[tuple[str, str, BinaryMetrics]]:
     out: list[tuple[str, str, BinaryMetrics]] = []
     for t in result.tasks:
-        out.append((t.task, OURS, t.ours))
+        out.extend((t.task, system, m) for system, m in t.tiers.items())
         if t.baseline is not None and result.baseline:
             out.append((t.task, result.baseline, t.baseline))
     return out
@@ -86,7 +90,8 @@ def metrics_table(result: EvalResult, task: TaskResult) -> Table:
             f"{task.ours.positives:,} of {task.ours.n:,} positive (policy {result.policy})"
         ),
     )
-    table.add_row(*_row(OURS, task.ours))
+    for system, m in task.tiers.items():
+        table.add_row(*_row(system, m))
     notes = [f"flagged at the policy threshold ({task.ours.threshold:.2f}"]
     if len(task.categories) > 1:
         notes[0] += ", each category at its own"
@@ -137,10 +142,37 @@ def fairness_table(system: str, report: FairnessReport) -> Table:
     return table
 
 
+def robustness_table(report: RobustnessReport) -> Table:
+    """F1 per perturbation, system and task, with the drop from the clean F1 in points."""
+    table = Table(
+        Column("perturbation", no_wrap=True),
+        "changed",
+        "task",
+        Column("system", no_wrap=True),
+        "F1",
+        "clean F1",
+        "drop (points)",
+        box=box.SIMPLE_HEAD,
+        title=f"Robustness: F1 on disguised copies of the set (target: drop ≤ {TARGET_MAX_DROP:.0f} points)",
+    )
+    for r in report.rows:
+        drop = f"{r.drop:+.1f}" + ("" if r.meets_target else " ✗")
+        table.add_row(r.perturbation, pct(r.changed), r.task, r.system, fmt(r.f1), fmt(r.clean_f1), drop)
+    worst = []
+    for system, task in dict.fromkeys((r.system, r.task) for r in report.rows):
+        w = report.worst(system, task)
+        if w is not None:
+            worst.append(f"{system} {task}: worst {w.perturbation} {w.drop:+.1f}")
+    table.caption = "; ".join(worst)
+    return table
+
+
 def tables(result: EvalResult) -> list[Table]:
     out = [metrics_table(result, t) for t in result.tasks]
     out.append(confusion_table(result))
     out.extend(fairness_table(name, report) for name, report in result.fairness.items())
+    if result.robustness is not None:
+        out.append(robustness_table(result.robustness))
     timing = Table("system", "seconds", "items/s", title="Scoring time", box=box.SIMPLE_HEAD)
     for name, seconds in result.seconds.items():
         timing.add_row(name, f"{seconds:.1f}", f"{result.n / seconds:,.0f}" if seconds > 0 else NA)
@@ -168,7 +200,7 @@ def plot_pr_curves(result: EvalResult, folder: Path) -> list[Path]:
                 if t.task not in system.scores:
                     continue
                 curve = pr_curve(truth, system.scores[t.task])
-                metrics = t.ours if system.system == OURS else t.baseline
+                metrics = result.metrics(t, system.system)
                 if curve is None or metrics is None:
                     continue
                 recall, precision = curve
