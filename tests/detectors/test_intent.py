@@ -113,3 +113,155 @@ def test_emergency_term_context() -> None:
     assert bare is not None and urgent_now is not None
     assert urgent_now.score > bare.score
     assert history is None
+
+
+# --- indirect and colloquial complaints ---
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum"),
+    [
+        ("nobody has called me back in three weeks", 0.7),
+        ("my mum was discharged at 2am with no transport", 0.7),
+        ("they discharged him at 3am without any transport", 0.7),
+        ("lost my dad's hearing aids and glasses and nobody cares", 0.7),
+        ("the ward lost my nan's dentures", 0.7),
+        ("waited 9 months for a referral that never came", 0.7),
+        ("third time my appointment has been cancelled", 0.7),
+        ("3rd time they've cancelled my op", 0.7),
+        ("op got cancelled again on the day", 0.7),
+        ("how do I report a nurse", 0.9),
+        ("how do i report a doctor at the surgery", 0.9),
+        ("who do I speak to about the way my dad was treated", 0.7),
+        ("who can we talk to about this", 0.7),
+        ("I want answers", 0.7),
+        ("we deserve an apology", 0.7),
+        ("this needs investigating", 0.7),
+        ("PALS never replied", 0.7),
+        ("pals still haven't got back to me", 0.7),
+        ("still haven't had a reply to my complaint", 0.7),
+        ("I've written to the chief exec", 0.9),
+        ("ive emailed the ceo and the cqc", 0.9),
+        ("reported them to the CQC", 0.9),
+        ("the way they spoke to my nan was disgusting", 0.7),
+        ("the way that receptionist talked to me was so rude", 0.7),
+        ("felt completely fobbed off", 0.7),
+        ("they didnt take me seriously", 0.7),
+        ("the referral was never sent", 0.7),
+        ("never got my results", 0.7),
+        ("been waiting 2 years for my hip", 0.55),
+        ("I've written to my MP about my mum's care", 0.6),
+    ],
+)
+def test_complaint_indirect(text: str, minimum: float) -> None:
+    f = best(COMPLAINT, text)
+    assert f is not None and f.score >= minimum, (text, f)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # praise and good news told with care words
+        "Great news, my mum was discharged today and she's doing brilliantly",
+        "after waiting 9 months I finally had my hip op and the team were amazing, thank you",
+        "the way they looked after my nan was amazing",
+        "The nurse gave my dad a bed bath and was so gentle, thank you",
+        # political opinion, general questions, everyday life
+        "NHS funding is a disgrace, the government should be ashamed",
+        "we want answers from the government on pay",
+        "WE THE PEOPLE DEMAND AN INVESTIGATION OF the minister",
+        "what time does the pharmacy open on Sunday",
+        "who do I talk to about booking a flu jab",
+        "I need an explanation of what a CT scan involves",
+        "I've lost my glasses somewhere in the car park, has anyone handed them in?",
+        "me and my pals never replied to the group chat lol",
+        "I'm going to report a bug on the website",
+        "nobody cares about your opinion mate",
+        "my order arrived, never got the letter though",
+        "the third time I've watched this film",
+        "waited 2 years for these tickets",
+        "she waiting for 8 years for a follow back",
+    ],
+)
+def test_complaint_indirect_negatives(text: str) -> None:
+    f = best(COMPLAINT, text)
+    assert f is None or f.score < 0.5, (text, f)
+
+
+# --- colloquial present-tense emergencies ---
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("my lad's lips are going blue", "blue"),
+        ("his lips r turning purple", "purple"),
+        ("she's fitting and won't stop", "fitting"),
+        ("my son's seizing please help", "seizing"),
+        ("can't wake him", "wake"),
+        ("cant wake my daughter up", "wake"),
+        ("chest feels crushed and my arm's numb", "crushed"),
+        ("face drooping on one side", "drooping"),
+        ("one side of her face has dropped and her speech is slurred", "face"),
+        ("swallowed bleach", "bleach"),
+        ("my toddler has eaten a button battery", "battery"),
+        ("bleeding won't stop", "bleeding"),
+        ("baby's floppy and not feeding", "floppy"),
+        ("111 keeps me on hold and my daughter can barely breathe", "breathe"),
+        ("he's gasping for air", "gasping"),
+        ("my baby hasn't moved today and I'm 34 weeks", "moved"),
+        ("i think my waters have broken", "waters"),
+        ("she's just overdosed", "overdosed"),
+        ("had to use her epipen, what now", "epipen"),
+    ],
+)
+def test_urgent_colloquial(text: str, evidence: str) -> None:
+    f = best(URGENT, text)
+    assert f is not None and f.score >= 0.85, (text, f)
+    assert evidence in text[f.start : f.end], (text, f)
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum"),
+    [
+        ("should I go to A&E, my temperature is 40 and I'm confused", 0.8),
+        ("do we need to take him to a and e", 0.8),
+        ("my babys temp is 39.8", 0.8),
+        ("the ambulance is not answering", 0.8),
+    ],
+)
+def test_urgent_need_questions(text: str, minimum: float) -> None:
+    f = best(URGENT, text)
+    assert f is not None and f.score >= minimum, (text, f)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hypotheticals, awareness and advice
+        "what should you do if someone has a stroke?",
+        "if your child's lips are turning blue call 999",
+        "if someone is having a heart attack call 999",
+        "Know the signs of stroke: face drooping, arm weakness, speech slurred. Act FAST",
+        # past events
+        "my dad had a stroke last year, his face was drooping and the paramedics were brilliant",
+        "I once swallowed bleach as a kid",
+        "I've taken too many paracetamol 3 years ago and recovered",
+        "111 kept me on hold for 2 hours last week, useless",
+        "nothing was happening, and months later he overdosed",
+        # jokes and everyday senses
+        "lol I literally cannot breathe this is so funny",
+        "my lips are blue from this slushie",
+        "my new dress is fitting perfectly",
+        "the kitchen fitters are fitting the new units",
+        "can't wake him up for school lol",
+        "my hair is so limp today",
+        "baby isn't feeding well, any tips for bottle feeding?",
+        "the temperature is 40 degrees in Spain",
+        "the name thing is odd enough",
+        "Blue;u put a smile on my face. Purple;u r realy hot",
+    ],
+)
+def test_urgent_colloquial_negatives(text: str) -> None:
+    f = best(URGENT, text)
+    assert f is None or f.score < 0.5, (text, f)

@@ -372,3 +372,104 @@ def test_veiled_threats_about_staff(text: str, flagged: bool) -> None:
 
     found = ThreatDetector().detect(ContentItem(id="t", text=text), AssessContext())
     assert (max((f.score for f in found), default=0.0) >= 0.6) is flagged, found
+
+
+# --- sexual harassment of staff and solicitation without explicit words ---
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("the nurse can give me a bed bath any time 😏", "harassment"),
+        ("that nurse can examine me anytime", "harassment"),
+        ("bed bath off nurse kelly whenever she likes", "harassment"),
+        ("send nudes", "solicitation"),
+        ("send me nudes x", "solicitation"),
+        ("sit on my face", "harassment"),
+        ("nurse Sarah has a lovely arse", "harassment"),
+        ("dr jones has got a banging body", "harassment"),
+        ("nice legs on that midwife", "harassment"),
+        ("that nurse on ward 5 is well fit", "harassment"),
+        ("the blonde receptionist is so sexy", "harassment"),
+        ("dm me for nudes", "solicitation"),
+        ("meet local singles tonight", "solicitation"),
+        ("anyone up for a quickie", "solicitation"),
+        ("the nurse can take my temperature any time 😉", "harassment"),
+    ],
+)
+def test_sexual_harassment_found(text: str, kind: str) -> None:
+    findings = run("sexual", text)
+    assert any(f.kind == kind and f.score >= 0.7 for f in findings), findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the nurse gave my dad a bed bath and was so gentle, thank you",
+        "the nurse can check my blood pressure any time, she's lovely",
+        "the doctor said he's fit to go home",
+        "the nurse is fit and well",
+        "the doctor is so hot on infection control",
+        "the ward is so hot today",
+        "my son has a big rash on his legs",
+        "the physio has great ideas",
+        "she's got a big heart",
+        "text me for more info about the clinic",
+        "He is so sexy and good looking",
+        "I want a quick check up",
+        "meet the team at the local clinic",
+    ],
+)
+def test_sexual_harassment_negatives(text: str) -> None:
+    assert top("sexual", text) < 0.7, text
+
+
+# --- hate without slurs (Equality Act groups) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum"),
+    [
+        ("send them all back", 0.55),
+        ("send them all back to where they came from", 0.85),
+        ("go back to your own country", 0.85),
+        ("foreign nurses can't even speak English and shouldn't be allowed near patients", 0.8),
+        ("trans people are mentally ill and shouldn't get NHS money", 0.7),
+        ("disabled people are a drain", 0.7),
+        ("disabled people are a drain on the NHS", 0.7),
+        ("old people should just die and free up beds", 0.9),
+        ("immigrants are taking our jobs", 0.7),
+        ("being trans is a mental illness", 0.7),
+        ("muslims don't belong in this country", 0.8),
+        ("pregnant women are a burden on the NHS", 0.7),
+        ("the elderly are bed blockers", 0.7),
+        ("trans people shouldnt get nhs treatment", 0.6),
+        ("deport them all.", 0.55),
+    ],
+)
+def test_hate_without_slurs(text: str, minimum: float) -> None:
+    assert top("hate", text) >= minimum, (text, run("hate", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the trans clinic waiting list is 5 years",
+        "as a deaf mum I struggled to book",
+        "my Polish neighbour drove me",
+        "I ordered the wrong size so had to send them all back",
+        "the prescriptions were wrong so I sent them back",
+        "immigrants are more likely to be mentally ill after trauma",
+        "disabled people shouldn't be allowed to wait this long",
+        "elderly patients shouldn't be left on trolleys",
+        "deaf patients can't get through on the phone",
+        "my Polish carer can't speak English very well but she is lovely",
+        "disabled people are mentally strong",
+        "men are mental lol",
+        "the trans people I know are lovely",
+        "the lads are going back home",
+        "old people deserve better care",
+    ],
+)
+def test_hate_without_slurs_negatives(text: str) -> None:
+    assert top("hate", text) < 0.5, (text, run("hate", text))

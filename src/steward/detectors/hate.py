@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from steward.content import ContentItem, Finding
-from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, compile_pattern, search, tag
+from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, compile_pattern, finditer, search, tag
 from steward.detectors.lexicon import LEXICON_DIR, Entry, Hit, Lexicon, hit_finding, load_lexicon
 from steward.detectors.normalise import Normalised, normalise
 
@@ -37,6 +37,13 @@ _NEG = (
     r"criminals|rapists|terrorists|thieves|paedos|paedophiles|pedos|scroungers|idiots|liars|savages|"
     r"a\s+menace|a\s+threat|a\s+disgrace|an\s+abomination|a\s+drain|a\s+burden|the\s+problem)"
 )
+#: Degrading predicates used only after "are / is" ("trans people are mentally ill"), never as adjectives.
+_NEG_PRED = (
+    r"(?:mentally\s+ill|mentally\s+unwell|delusional|sick\s+in\s+the\s+head|a\s+mental\s+illness|"
+    r"groomers|predators|freaks|a\s+drain\s+on\s+\w+|a\s+burden\s+on\s+\w+|(?:taking|stealing|nicking)\s+our\s+"
+    r"(?:jobs|houses|homes|beds)|ruining\s+(?:this|our|the)\s+(?:country|nhs|town)|not\s+welcome\s+here|"
+    r"bed\s+blockers|useless\s+eaters|a\s+waste\s+of\s+(?:space|money|resources))"
+)
 _DEHUMANISE = (
     r"(?:vermin|animals|rats|cockroaches|roaches|parasites|scum|filth|subhuman|sub-human|a\s+disease|"
     r"a\s+plague|a\s+cancer|an\s+infestation|pests|apes|monkeys|pigs|leeches|insects|trash|garbage|"
@@ -44,7 +51,7 @@ _DEHUMANISE = (
 )
 _VIOLENT = (
     r"(?:killed|shot|gassed|hanged|hung|burned|burnt|exterminated|wiped\s+out|eradicated|sterilised|"
-    r"sterilized|lynched|slaughtered|put\s+down|die|executed)"
+    r"sterilized|lynched|slaughtered|put\s+down|die|executed|euthani[sz]ed|culled|left\s+to\s+die)"
 )
 _EXCLUDE = (
     r"(?:deported|locked\s+up|banned|sent\s+back|kicked\s+out|thrown\s+out|go\s+back|get\s+out|fuck\s+off|"
@@ -66,11 +73,27 @@ _RIGHT = compile_pattern(
     rf"^(?:\s+{_PERSON})?\s*(?:(?P<dehumanising>(?:are|r|is)\s+(?:all\s+|just\s+|nothing\s+but\s+|like\s+|"
     rf"basically\s+|literally\s+|fucking\s+|bloody\s+){{0,3}}+{_DEHUMANISE})"
     rf"|(?P<violent>(?:should|must|need\s+to|needs\s+to|ought\s+to|deserve\s+to|deserves\s+to|have\s+to)\s+"
-    rf"(?:all\s+)?(?:be\s+|get\s+)?{_VIOLENT})"
+    rf"(?:all\s+|just\s+|simply\s+|all\s+just\s+|just\s+all\s+)?(?:be\s+|get\s+)?{_VIOLENT})"
     rf"|(?P<exclude>(?:should|must|need\s+to|needs\s+to|ought\s+to|have\s+to)\s+(?:all\s+)?(?:be\s+|get\s+)?"
     rf"{_EXCLUDE})"
-    rf"|(?P<generalise>(?:are|r|is)\s+(?:all\s+|so\s+|just\s+|really\s+|fucking\s+|bloody\s+){{0,3}}+{_NEG}))"
+    rf"|(?P<generalise>(?:are|r|is)\s+(?:all\s+|so\s+|just\s+|really\s+|fucking\s+|bloody\s+){{0,3}}+"
+    rf"(?:{_NEG}|{_NEG_PRED}))"
+    rf"|(?P<exclude2>(?:shouldn'?t|should\s+not|should\s+never|mustn'?t|must\s+not)\s+be\s+(?:allowed|let)\s+"
+    r"(?:anywhere\s+near|near|in|into|on|to\s+(?:work|practise|practice|treat|come|stay|live|vote|adopt)|here)"
+    r"|(?:don'?t|do\s+not)\s+belong\s+(?:here|in\s+(?:this|our)\s+country|in\s+(?:the\s+)?(?:uk|britain|"
+    r"england|nhs)))"
+    rf"|(?P<deny>(?:shouldn'?t|should\s+not|should\s+never|don'?t\s+deserve\s+to|do\s+not\s+deserve\s+to)\s+"
+    r"(?:get|be\s+given|receive|have)\s+(?:any\s+|free\s+|our\s+)?(?:nhs\s+)?(?:money|treatment|care|funding|"
+    r"operations|benefits|jobs|housing|beds)"
+    r"|(?:can'?t|cannot|can\s+not|don'?t|do\s+not)\s+(?:even\s+)?speak\s+(?:proper\s+|any\s+|a\s+word\s+of\s+)?"
+    r"english))"
     rf"(?![\p{{L}}])"
+)
+_AND = compile_pattern(r"^\s*(?:,|and|&|but|so)\s*(?=\S)")
+#: Shopping and prescriptions: "send them all back" there means returning goods.
+_GOODS = compile_pattern(
+    r"\b(?:order\w*|size|sizes|refund\w*|return\w*|parcels?|amazon|shop\w*|faulty|broken|deliver\w*|"
+    r"prescriptions?|tablets|meds|medication|letters?|forms?|samples?|results|boxes|shoes|clothes|glasses)\b"
 )
 #: After an adjective identity word the next word must be a person noun or the end of a clause.
 _ADJ_TAIL = compile_pattern(rf"^(?:\s+{_PERSON}(?![\p{{L}}])|\s*(?:[.,!?;:]|$))")
@@ -82,7 +105,19 @@ _KINDS = {
     "negadj": ("hateful_generalisation", 0.7, "attaches a degrading word to"),
     "dehumanising": ("dehumanising", 0.92, "dehumanises"),
     "generalise": ("hateful_generalisation", 0.75, "makes a degrading generalisation about"),
+    "exclude2": ("exclusionary", 0.8, "calls for the exclusion of"),
+    "deny": ("exclusionary", 0.65, "would deny services or belonging to"),
 }
+#: Calls to remove people that are racist without naming the group ("send them all back where they came from").
+_SEND_BACK = compile_pattern(
+    r"(?<![\p{L}])(?:(?P<dest>(?:send|ship)\s+(?:them|em|'em|the\s+lot(?:\s+of\s+them)?)\s+(?:all\s+)?"
+    r"(?:back|home)\s+(?:to\s+(?:where\s+they\s+(?:came|come)\s+from|their\s+(?:own\s+)?countr(?:y|ies))|"
+    r"where\s+they\s+(?:came|come)\s+from|where\s+they\s+belong)"
+    r"|go\s+back\s+(?:to\s+)?(?:your|ur|their|where\s+(?:you|u|they))\s+(?:own\s+)?(?:country|countries|"
+    r"came\s+from|come\s+from|belong))"
+    r"|(?P<bare>(?:send|ship)\s+(?:them|em|'em|the\s+lot(?:\s+of\s+them)?)\s+all\s+back|deport\s+(?:them|em|"
+    r"'em|the\s+lot)(?:\s+all)?)(?=\s*(?:[.!?,;]|$)))"
+)
 
 
 @functools.cache
@@ -120,6 +155,18 @@ class HateDetector:
             finding = self._attack(norm, h)
             if finding is not None:
                 out.append(finding)
+        text = norm.text
+        if "back" in text or "deport" in text:
+            for m in finditer(_SEND_BACK, text):
+                start, end = norm.span(*m.span())
+                if m.group("dest"):
+                    score = 0.85
+                elif search(_GOODS, text) is None:
+                    score = 0.6
+                else:
+                    continue
+                out.append(Finding("hate", "exclusionary", start, end, score, self._tag_pattern,
+                                   "exclusionary: tells people to be sent or go back to another country."))  # fmt: skip
         return out
 
     def _attack(self, norm: Normalised, hit: Hit) -> Finding | None:
@@ -131,7 +178,15 @@ class HateDetector:
             return None
         m = search(_RIGHT, right)
         if m is not None and m.lastgroup is not None:
-            return self._finding(norm, hit, m.lastgroup, hit.norm_start, hit.norm_end + m.end())
+            group, end = m.lastgroup, m.end()
+            # a second predicate joined by "and" may be the stronger one ("... can't speak English and shouldn't
+            # be allowed near patients")
+            more = search(_AND, right[end:])
+            if more is not None:
+                m2 = search(_RIGHT, right[end + more.end() :])
+                if m2 is not None and m2.lastgroup is not None and _KINDS[m2.lastgroup][1] > _KINDS[group][1]:
+                    group, end = m2.lastgroup, end + more.end() + m2.end()
+            return self._finding(norm, hit, group, hit.norm_start, hit.norm_end + end)
         m = search(_LEFT, left)
         if m is not None and m.lastgroup is not None:
             group = m.lastgroup

@@ -47,12 +47,123 @@ class SexualDetector:
     def __init__(self) -> None:
         self._lexicon = load_lexicon("sexual")
         self._tag = tag("sexual_lexicon", self.version)
+        self._tag_pattern = tag("sexual_pattern", self.version)
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         norm = normalise(item.text[:MAX_TEXT_CHARS])
-        return [
+        out = [
             hit_finding("sexual", h, h.entry.weight, self._tag, _explain("sexual", h)) for h in self._lexicon.find(norm)
         ]
+        text = norm.text
+        wanted = _wanted(text)
+        if not any(wanted):
+            return out
+        extra: list[Finding] = []
+        for want, (pattern, kind, score, why) in zip(wanted, _SEXUAL_PATTERNS, strict=True):
+            if not want:
+                continue
+            for m in finditer(pattern, text):
+                start, end = norm.span(*m.span())
+                if not any(f.start < end and start < f.end and f.score >= score for f in out + extra):
+                    extra.append(Finding("sexual", kind, start, end, score, self._tag_pattern, why))
+        # a weaker lexicon word inside a stronger pattern ("sexy" in "the receptionist is so sexy") gives way
+        kept = [f for f in out if not any(e.start < f.end and f.start < e.end and e.score > f.score for e in extra)]
+        return kept + extra
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: Prefilters: word prefixes (as ``text_tokens`` gives them) or substrings each pattern needs before it runs.
+_FLIRT_CUES = (
+    "any time", "anytime", "any day", "whenever", "all night", "wink", "know what i mean", ";)",
+    "\U0001f60f", "\U0001f609", "\U0001f60d", "\U0001f618", "\U0001f924", "\U0001f346", "\U0001f351", "\U0001f4a6",
+    "\U0001f445", "\U0001f975",
+)  # fmt: skip
+_BODY_KEYS = _keys("arse ass bum butt tits boobs rack legs body bod booty jugs knock melon thigh")
+_PRAISE_KEYS = _keys("great lovel nice fit amazi bangi peng big huge massi perfe crack gorge sexy tight juicy")
+_STAFF_KEYS = _keys("nurse docto dr recep midwi physi param consu surge gp gps hca hcas carer porte")
+_HOT_KEYS = _keys("sexy fucka shagg doabl peng fit hot buff")
+_ASK_KEYS = _keys("dm pm messa inbox text snap add hmu hit meet looki up want wanna fancy")
+_OFFER_KEYS = _keys("nudes naugh sexy good hook sex some fun priva singl shag quick casua no nsa fwb one")
+
+
+def _wanted(text: str) -> tuple[bool, bool, bool, bool]:
+    """Which of the four sexual patterns can possibly match ``text`` (a normalised text)."""
+    keys = text_tokens(text)[0]
+    return (
+        any(c in text for c in _FLIRT_CUES),
+        not _BODY_KEYS.isdisjoint(keys) and not _PRAISE_KEYS.isdisjoint(keys),
+        not _STAFF_KEYS.isdisjoint(keys) and not _HOT_KEYS.isdisjoint(keys),
+        not _ASK_KEYS.isdisjoint(keys) and not _OFFER_KEYS.isdisjoint(keys),
+    )
+
+
+_STAFF_ONLY = (
+    r"(?:nurses?|doctors?|dr|receptionists?|midwife|midwives|physios?|paramedics?|consultants?|surgeons?|gps?|"
+    r"hcas?|carers?|porters?)(?![\p{L}])"
+)
+_STAFF = rf"(?:{_STAFF_ONLY}|(?:she|he|her|him)(?![\p{{L}}]))"
+_FLIRT = (
+    r"(?:if\s+you\s+know\s+what\s+i\s+mean|wink\s*wink|;\)|[\U0001f60f\U0001f609\U0001f60d\U0001f618\U0001f924"
+    r"\U0001f346\U0001f351\U0001f4a6\U0001f445\U0001f975])"
+)
+_ANY_TIME = r"(?:any\s*time|whenever\s+(?:she|he|you|they)\s+(?:likes?|wants?)|any\s+day|all\s+night)"
+_BODY = r"(?:arse|ass|bum|butt|tits|boobs|rack|legs|body|bod|booty|jugs|knockers|melons|thighs)"
+_PRAISE = r"(?:great|lovely|nice|fit|amazing|banging|peng|big|huge|massive|perfect|cracking|gorgeous|sexy|tight|juicy)"
+_SEXUAL_PATTERNS = (
+    (
+        compile_pattern(
+            rf"(?<![\p{{L}}]){_STAFF}(?:\s+[\w.]+){{0,4}}?\s+(?:can|could|may|is\s+welcome\s+to|should|wants?\s+"
+            r"to)\s+(?:give|take|check|examine|inspect|feel|touch|bathe|wash|undress|strip|rub|massage|do|handle|"
+            rf"ride|sponge)\s+(?:me|my|us)(?![\p{{L}}])(?:\s+\S+){{0,6}}?\s*{_FLIRT}"
+            rf"|(?<![\p{{L}}]){_STAFF}(?:\s+[\w.]+){{0,4}}?\s+(?:can|could|may|is\s+welcome\s+to)\s+(?:examine|"
+            rf"touch|undress|strip|rub|massage|do|ride|feel|bathe|wash|handle)\s+(?:me|us)\s+(?:all\s+over\s+)?"
+            rf"{_ANY_TIME}"
+            rf"|(?:bed|sponge)\s*bath(?:\s+\S+){{0,6}}?\s*(?:{_FLIRT}|{_ANY_TIME})"
+        ),
+        "harassment",
+        0.85,
+        "sexualised remark about care from staff, with a flirtatious marker (any time, wink, suggestive emoji).",
+    ),
+    (
+        compile_pattern(
+            rf"(?<![\p{{L}}]){_STAFF}(?:\s+[\w.]+){{0,5}}?\s+(?:has|'?s\s+got|has\s+got|got)\s+(?:a\s+|an\s+|"
+            rf"such\s+a\s+|some\s+|the\s+)?(?:{_PRAISE}\s+){{1,2}}{_BODY}(?![\p{{L}}])"
+            rf"|(?<![\p{{L}}]){_PRAISE}\s+{_BODY}\s+on\s+(?:that|the|her|him|nurse|dr|doctor|this)(?![\p{{L}}])"
+        ),
+        "harassment",
+        0.85,
+        "comment on a staff member's body.",
+    ),
+    (
+        compile_pattern(
+            rf"(?<![\p{{L}}]){_STAFF_ONLY}(?:\s+[\w.]+){{0,4}}?\s+(?:is|was|'s|s)\s+(?:(?:well|so|proper|dead|really|"
+            r"very|bloody|fucking)\s+)?(?:sexy|fuckable|shaggable|doable|peng)(?![\p{L}])"
+            rf"|(?<![\p{{L}}]){_STAFF_ONLY}(?:\s+[\w.]+){{0,4}}?\s+(?:is|was|'s|s)\s+(?:well|so|proper|dead|really|"
+            r"bloody|fucking)\s+(?:fit|hot|buff)(?![\p{L}])(?!\s+(?:and\s+well|to|for|in|on|at|today|outside|"
+            r"tonight|weather|under|with))"
+        ),
+        "harassment",
+        0.75,
+        "calls a member of staff sexually attractive.",
+    ),
+    (
+        compile_pattern(
+            r"(?<![\p{L}])(?:dm|pm|message|inbox|text|snap|add|hmu|hit\s+me\s+up)\s+(?:me\s+)?(?:for|4)\s+(?:nudes|"
+            r"naughty\s+\w+|sexy\s+\w+|a\s+good\s+time|hook\s*ups?|sex|some\s+fun|fun\s+tonight|private\s+"
+            r"(?:pics|videos|content|show))(?![\p{L}])"
+            r"|(?<![\p{L}])meet\s+(?:local\s+|hot\s+|horny\s+|lonely\s+|sexy\s+)+(?:singles|girls|women|milfs|"
+            r"ladies|wives|men)(?![\p{L}])"
+            r"|(?<![\p{L}])(?:looking\s+for|up\s+for|want|wanna|fancy)\s+(?:a\s+)?(?:shag|quickie|hook\s*up|"
+            r"casual\s+sex|no\s+strings\s+fun|nsa\s+fun|fwb|one\s+night\s+stand)(?![\p{L}])"
+        ),
+        "solicitation",
+        0.8,
+        "sexual solicitation (asks for contact for sex or sexual images).",
+    ),
+)
 
 
 def _explain(lexicon: str, hit: Hit, extra: str = "") -> str:
