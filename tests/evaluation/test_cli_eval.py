@@ -9,10 +9,11 @@ import pytest
 from typer.testing import CliRunner
 
 from steward.cli.main import app
+from tests.evaluation.fixture_data import eval_data_dir
 
 pytest.importorskip("sklearn", reason="the eval extra is part of the dev install")
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "eval"
+DATA = eval_data_dir()
 runner = CliRunner()
 
 

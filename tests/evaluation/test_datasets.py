@@ -9,8 +9,9 @@ import pytest
 from steward.errors import InputError
 from steward.evaluation.datasets import DATASETS, ENV_VAR, default_data_dir, identity_term, load_dataset
 from steward.evaluation.sources import sample, select
+from tests.evaluation.fixture_data import eval_data_dir
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "eval"
+DATA = eval_data_dir()
 NONE: frozenset[str] = frozenset()
 OFF = frozenset({"offensive"})
 

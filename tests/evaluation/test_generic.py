@@ -8,8 +8,9 @@ import pytest
 
 from steward.errors import InputError
 from steward.evaluation.generic import LabelMap, generic_tasks, load_generic, truthy
+from tests.evaluation.fixture_data import eval_data_dir
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "eval"
+DATA = eval_data_dir()
 
 
 @pytest.mark.parametrize(
