@@ -12,7 +12,6 @@ from rich.console import Console
 from steward.cli.render import decision_panel
 from steward.content import Author, ContentItem, Direction
 from steward.errors import InputError
-from steward.pipeline import Pipeline
 from steward.policy import DEFAULT_INBOUND, DEFAULT_OUTBOUND, get_pack
 
 
@@ -40,6 +39,8 @@ def check(
     mask: Annotated[bool, typer.Option(help="Mask personal data in the output")] = False,
 ) -> None:
     """Check one comment or draft against a policy pack."""
+    from steward.pipeline import Pipeline  # loads every detector: only when a check actually runs
+
     pack = get_pack(policy or (DEFAULT_INBOUND if direction is Direction.INBOUND else DEFAULT_OUTBOUND))
     who = Author(display_name=author, handle=handle) if author or handle else None
     item = ContentItem(

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -17,9 +17,10 @@ from rich.text import Text
 
 from steward.cli.render import decision_panel
 from steward.connectors import FORMATS, detect_format, read_items
-from steward.pipeline import Pipeline
 from steward.policy import DEFAULT_INBOUND, get_pack
-from steward.scan import Scanned, ScanSummary, completed_ids, scan
+
+if TYPE_CHECKING:
+    from steward.scan import Scanned, ScanSummary
 
 
 @contextlib.contextmanager
@@ -60,8 +61,13 @@ def scan_command(
     quiet: Annotated[bool, typer.Option(help="No progress bar or summary")] = False,
 ) -> None:
     """Scan a file of comments and write one decision per record."""
+    from steward.pipeline import Pipeline  # loads every detector: only when a scan actually runs
+    from steward.scan import completed_ids, scan
+
     pack = get_pack(policy)
     pipeline = Pipeline(pack)
+    from steward.scan import ScanSummary
+
     summary = ScanSummary()
     skip = completed_ids(out) if resume and out is not None else frozenset()
     err = Console(stderr=True, highlight=False, quiet=quiet)

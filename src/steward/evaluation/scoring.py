@@ -45,8 +45,6 @@ from steward.evaluation.tasks import (
     task_score,
     task_threshold,
 )
-from steward.models import LEARNED, LearnedDetector
-from steward.pipeline import Pipeline
 from steward.policy.schema import PolicyPack
 
 DETERMINISTIC = "deterministic"
@@ -132,12 +130,18 @@ def progress(console: Console | None) -> Progress:
 
 def learned_detectors() -> list[Detector]:
     """The learned tier's own detectors, each reporting every probability (``min_score=0.0``)."""
+    # Imported here and below, not at module level: `steward --help` should not load models and detectors.
+    from steward.models import LEARNED, LearnedDetector
+
     return [LearnedDetector(factory().name, min_score=0.0) for factory in LEARNED]
 
 
 def tier_detectors(pack: PolicyPack, needed: frozenset[str]) -> tuple[list[Detector], list[Detector]]:
     """(deterministic, learned) detectors that can report a needed category. Learned detectors a caller may
     have registered in the default tier are left out of the deterministic list."""
+    from steward.models import LearnedDetector
+    from steward.pipeline import Pipeline
+
     deterministic = [d for d in Pipeline(pack).detectors if not isinstance(d, LearnedDetector)]
     return (
         [d for d in deterministic if d.categories & needed],
@@ -160,7 +164,9 @@ def score_steward(
     base, extra = tier_detectors(pack, needed)
     with_learned = LEARNED_TIER in tiers
     thresholds = policy_thresholds(pack)
-    context = Pipeline(pack).batch()
+    from steward.pipeline import context_for
+
+    context = context_for(pack)
     out: dict[str, tuple[dict[str, list[float]], dict[str, list[bool]]]] = {
         tier: ({t: [] for t in tasks}, {t: [] for t in tasks}) for tier in tiers
     }
