@@ -434,3 +434,64 @@ def test_everyday_tablets_letters_and_staff_pressure_are_not_crises(text: str) -
 def test_passive_ideation_and_parent_reports(detector: type[Detector], text: str, flagged: bool) -> None:
     found = detector().detect(ContentItem(id="t", text=text), AssessContext())
     assert (max((f.score for f in found), default=0.0) >= 0.6) is flagged, found
+
+
+# --- extremism: violence aimed at health services in anti-vaccine and far-right language ---
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "min_score"),
+    [
+        ("the jab is genocide and the nurses are war criminals, they'll hang", "call_to_violence", 0.85),
+        ("nurses r war criminals n they will all hang for this", "call_to_violence", 0.85),
+        ("every last one of you will face the rope", "call_to_violence", 0.6),
+        ("traitors will hang", "call_to_violence", 0.6),
+        ("day of the rope is coming for these doctors", "call_to_violence", 0.85),
+        ("hospitals are legitimate targets", "call_to_violence", 0.85),
+        ("take up arms against the medical tyranny", "call_to_violence", 0.8),
+        ("the Nuremberg trials are coming for you all", "call_to_violence", 0.7),
+        ("Nuremberg 2.0 is coming for you all", "call_to_violence", 0.7),
+        ("see you all at nuremburg", "call_to_violence", 0.7),
+        ("the doctors will all stand trial at Nuremberg", "call_to_violence", 0.7),
+        ("h4ng the d0ctors", "call_to_violence", 0.8),
+        ("he was a hero for what he did at the clinic", "glorification", 0.6),
+        ("he's a legend for torching that clinic", "glorification", 0.85),
+        ("1488 gas the doctors", "extremist_code", 0.85),
+        ("14/88 death to the nhs", "extremist_code", 0.75),
+        ("HH88 nurses", "extremist_code", 0.75),
+        ("\u5350 hang the traitors", "call_to_violence", 0.85),
+    ],
+)
+def test_extremism_health_targets_positive(text: str, kind: str, min_score: float) -> None:
+    findings = run(EXTREMISM, text)
+    assert any(f.kind == kind and f.score >= min_score for f in findings), (text, findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Nuremberg trials in 1946 tried nazi doctors",
+        "the nuremberg trials are coming up in my history exam",
+        "a documentary about the Nuremberg trials is coming to BBC Two",
+        "the Nuremberg code says informed consent",
+        "police arrested a man after the attack at the clinic",
+        "I don't trust the jab",
+        "the war on cancer",
+        "legitimate concerns about the vaccine rollout",
+        "they'll hang the new pictures in the foyer",
+        "they will hang up on you if you swear",
+        "you'll hang on the line for an hour",
+        "she was a hero for what she did at the hospital, she saved my dad",
+        "he was a hero for what he did for my mum",
+        "the bill was \u00a314.88",
+        "ring 0114 88 5555",
+        "88 is my lucky number",
+    ],
+)
+def test_extremism_health_targets_negative(text: str) -> None:
+    assert [f for f in run(EXTREMISM, text) if f.score >= 0.5] == []
+
+
+def test_bare_code_scores_low() -> None:
+    findings = run(EXTREMISM, "1488")
+    assert findings and max(f.score for f in findings) < 0.5

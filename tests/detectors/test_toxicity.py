@@ -374,6 +374,86 @@ def test_veiled_threats_about_staff(text: str, flagged: bool) -> None:
     assert (max((f.score for f in found), default=0.0) >= 0.6) is flagged, found
 
 
+# --- colloquial threats without "I will" ---
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low"),
+    [
+        ("that doctor wants stabbing", "incitement", 0.75),
+        ("tht gp wants st4bbing honestly", "incitement", 0.75),
+        ("the manager deserves a good shooting", "incitement", 0.75),
+        ("that receptionist wants her head kicking in", "incitement", 0.75),
+        ("the managers want lining up against a wall", "incitement", 0.75),
+        ("someone needs to sort that receptionist out properly", "incitement", 0.6),
+        ("that nurse needs sorting out properly", "incitement", 0.6),
+        ("someone shud sort her out proper", "incitement", 0.6),
+        ("if anything happens to my son the nurse is dead", "intimidation", 0.75),
+        ("if owt happens to my mum ur dead", "intimidation", 0.75),
+        ("people like that get hurt", "intimidation", 0.6),
+        ("ppl like her get hurt", "intimidation", 0.6),
+        ("staff who talk to patients like that end up getting stabbed", "intimidation", 0.6),
+        ("she won't be smiling much longer", "intimidation", 0.6),
+        ("he wont be smirking for much longer", "intimidation", 0.6),
+        ("next time it won't be words", "intimidation", 0.65),
+        ("next time it'll be more than words", "intimidation", 0.65),
+        ("wait til I see him in the car park", "intimidation", 0.65),
+        ("w8 til i see her outside the surgery", "intimidation", 0.65),
+        ("just wait till i get my hands on that receptionist", "intimidation", 0.75),
+        ("let's see how brave she is face to face", "intimidation", 0.6),
+        ("should be strung up", "wish_harm", 0.7),
+        ("they should all be strung up", "wish_harm", 0.7),
+        ("string them all up", "wish_harm", 0.7),
+        ("hope someone stabs that doctor", "wish_harm", 0.7),
+        ("she's lucky I didn't deck her", "intimidation", 0.6),
+        ("burn it down with them inside", "arson", 0.85),
+        ("torch the place with the staff inside", "arson", 0.85),
+        ("I'll be outside at 5, let's see how brave he is", "follow_up", 0.65),
+    ],
+)
+def test_colloquial_threat_found(text: str, kind: str, low: float) -> None:
+    findings = run("threat", text)
+    assert any(f.kind == kind and f.score >= low for f in findings), findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that wait wants sorting out",
+        "the car park wants lining",
+        "dead tired",
+        "I'm dead serious about complaining",
+        "she was smiling the whole time",
+        "string of appointments",
+        "burn the midnight oil",
+        "vulnerable people like that get hurt when services are cut",
+        "elderly people like that get hurt falling",
+        "people like that get hurt easily on the ward",
+        "the bins need taking out",
+        "that wall needs knocking out",
+        "the picture wants hanging on the wall",
+        "the garden wants burning off",
+        "the dog needs putting down",
+        "can't wait till I see her again",
+        "wait till you see the new ward",
+        "wait until I see the doctor tomorrow",
+        "he won't be walking for much longer, his MS is worse",
+        "she won't be here much longer, she's moving to Leeds",
+        "next time it won't be a complaint it'll be my solicitor",
+        "let's see how brave the government is on funding",
+        "the Christmas lights should be strung up by now",
+        "I was lucky I didn't fall",
+        "if anything happens to my mum I'll sue the trust",
+        "if anything happens to my son the nurse is to blame",
+        "I hope someone runs the hospital better",
+        "they think they want a shooting war",
+        "need my teeth fixing",
+    ],
+)
+def test_colloquial_threat_negatives(text: str) -> None:
+    assert top("threat", text) < 0.5, run("threat", text)
+
+
 # --- sexual harassment of staff and solicitation without explicit words ---
 
 

@@ -40,12 +40,100 @@ _PROMO = compile_pattern(
 )
 #: "I made £5000 in a week", "earning $300 a day".
 _EARNINGS = compile_pattern(
-    r"(?<![\p{L}])(?:i|we|she|he|you\s+can|you\s+could|people\s+are)\s+(?:have\s+)?(?:made|make|earned|earn|"
-    r"earning|making|got|get|received|withdrew)\s+(?:over\s+|about\s+|around\s+|up\s+to\s+|nearly\s+)?"
-    r"[£$€]\s?\d[\d,]*(?:\.\d+)?\s?k?\s+(?:in|a|per|every|within|each)\s+(?:a\s+|one\s+|just\s+|only\s+|"
-    r"\d+\s+)?(?:day|days|week|weeks|month|months|hour|hours|fortnight)(?![\p{L}])"
+    r"(?<![\p{L}])(?:i|we|she|he|you\s+can|you\s+could|people\s+are|my\s+(?:mate|friend|pal|cousin|sister|"
+    r"brother|mum|wife|husband|partner|neighbour|uncle|aunt|auntie|colleague|bf|gf|son|daughter))\s+(?:have\s+|has\s+)?"
+    r"(?:made|make|earned|earn|earning|making|got|get|received|withdrew)\s+(?:over\s+|about\s+|around\s+|"
+    r"up\s+to\s+|nearly\s+)?[£$€]\s?\d[\d,]*(?:\.\d+)?\s?k?\s+(?:(?:in|a|per|every|within|each)\s+(?:a\s+|one\s+|"
+    r"just\s+|only\s+|\d+\s+)?(?:day|days|week|weeks|month|months|hour|hours|fortnight)|(?:with|using|from|on|"
+    r"through|off)\s+(?:this|that|the|their|his|her|my|an?)\s+(?:app|site|platform|website|scheme|trading|system|"
+    r"method|programme|program|broker|investment|company|bot|course|strategy|link|page))(?![\p{L}])"
 )
 _CURRENCY = ("£", "$", "€")
+#: "check my page", "go sub to me channel", "sub4sub" (normalised: "sub4sub" reads "subasub"); the noun names a
+#: creator's own output, so "check out my results" and "visit my mum" never match.
+_SELF_PROMO = compile_pattern(
+    r"(?<![\p{L}])(?:check(?:\s+out)?|visit|sub(?:scribe)?(?:\s+to)?|go\s+to|head\s+(?:over\s+)?to|pop\s+over\s+to|"
+    r"come\s+(?:to|over\s+to)|drop\s+by|stop\s+by|swing\s+by|take\s+a\s+look\s+at|have\s+a\s+look\s+at|"
+    r"watch)\s+(?:out\s+)?(?:my|me|our)\s+(?:new\s+|latest\s+|youtube\s+|yt\s+|insta\s+|tiktok\s+|music\s+|"
+    r"gaming\s+|art\s+|small\s+)?(?:channel|chanel|chan|page|profile|vids|videos?|music|songs?|mixtape|soundcloud|"
+    r"insta|ig|instagram|tiktok|youtube|yt|blog|vlog|shop|store|art|covers?|stream|twitch|onlyfans|playlist|"
+    r"podcast|reels?)(?!\s*(?:4|5|four|five|s\s+4)(?![\p{L}\d]))(?![\p{L}])"
+)
+#: Word-prefix keys (see ``text_tokens``) of the nouns above: the pattern only runs when one is present.
+_PROMO_NOUNS = frozenset(
+    {
+        "chann",
+        "chane",
+        "chan",
+        "page",
+        "pages",
+        "profi",
+        "vids",
+        "video",
+        "music",
+        "song",
+        "songs",
+        "mixta",
+        "sound",
+        "insta",
+        "ig",
+        "tikto",
+        "youtu",
+        "yt",
+        "blog",
+        "vlog",
+        "shop",
+        "store",
+        "art",
+        "cover",
+        "strea",
+        "twitc",
+        "onlyf",
+        "playl",
+        "podca",
+        "reel",
+        "reels",
+    }
+)
+#: "sub4sub" (normalised: "subasub"), "f4f", "follow me on insta".
+_SWAP = compile_pattern(
+    r"(?<![\p{L}])(?:sub\s*(?:4|a|for|2|to)\s*sub|f4f|faf|l4l|follow\s*(?:4|a|for)\s*follow|follow\s+me\s+on\s+"
+    r"(?:insta|ig|instagram|tiktok|twitter|youtube|snap|snapchat|twitch|threads))(?![\p{L}])"
+)
+#: "I do nails", "I sell Avon": a service offered in the first person.
+_SERVICE = compile_pattern(
+    r"(?<![\p{L}])(?:i|we)\s+(?:do|sell|offer|make)\s+(?:(?:gel|acrylic|bespoke|custom|home\s*made)\s+)?"
+    r"(?:nails|lashes|brows|eyelash\s+extensions|spray\s+tans?|tans|makeup|make\s+up|tattoos|cakes|fillers|"
+    r"lip\s+fillers|botox|aesthetics|massages?|avon|phone\s+repairs|custom\s+orders|loans)(?![\p{L}])"
+)
+_SERVICE_NOUNS = frozenset(
+    {
+        "nails",
+        "lashe",
+        "brows",
+        "eyela",
+        "spray",
+        "tans",
+        "makeu",
+        "make",
+        "tatto",
+        "cakes",
+        "fille",
+        "lip",
+        "botox",
+        "aesth",
+        "massa",
+        "avon",
+        "phone",
+        "custo",
+        "loans",
+    }
+)
+#: "ask me how", "message me to find out how", but not "ask me how I know".
+_ASK_HOW = compile_pattern(
+    r"(?<![\p{L}])(?:ask|message|dm|inbox|pm)\s+me\s+(?:to\s+find\s+out\s+)?how(?=\s*(?:$|[.!,;)]|to\s+"
+    r"(?:earn|make|join|start|get\s+paid)))"
+)
 
 
 class CommercialDetector:
@@ -68,6 +156,27 @@ class CommercialDetector:
                         f"commercial lexicon entry {h.entry.term!r} ({h.entry.kind.replace('_', ' ')}).")
             for h in self._lexicon.find(norm)
         ]  # fmt: skip
+        low = norm.text
+        swap = "sub" in low or "follow" in low or "f4f" in low or "faf" in low or "l4l" in low
+        keys = text_tokens(low)[0]
+        promo = not _PROMO_NOUNS.isdisjoint(keys) and not keys.isdisjoint(("my", "me", "our"))
+        for pattern in (_SELF_PROMO,) * promo + (_SWAP,) * swap:
+            for m in finditer(pattern, low):
+                o = norm.span(*m.span())
+                if not any(f.start < o[1] and o[0] < f.end and f.score >= 0.85 for f in out):
+                    out.append(self._pattern(o, "self_promotion", 0.85, f"self-promotion {text[o[0] : o[1]]!r}"))
+        if "me to find" in low or "me how" in low:
+            for m in finditer(_ASK_HOW, low):
+                o = norm.span(*m.span())
+                out.append(self._pattern(o, "contact_lure", 0.6, f"contact lure {text[o[0] : o[1]]!r}"))
+        if not _SERVICE_NOUNS.isdisjoint(keys):
+            # a first-person service is an advert only beside a lure or other promotion ("I do nails, DM me")
+            promoted = any(f.score >= 0.6 for f in out)
+            for m in finditer(_SERVICE, low):
+                o = norm.span(*m.span())
+                out.append(self._pattern(o, "self_promotion", 0.7 if promoted else 0.4,
+                                         f"service offered{' beside a lure' if promoted else ''} "
+                                         f"{text[o[0] : o[1]]!r}"))  # fmt: skip
         if "code" in norm.text:
             for m in finditer(_PROMO, text):
                 code = m.group("code")

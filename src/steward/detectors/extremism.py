@@ -9,7 +9,7 @@ The organisation list is a compact subset of the UK proscribed list.
 from __future__ import annotations
 
 from steward.content import Category, ContentItem, Finding
-from steward.detectors.base import AssessContext, span_finding, tag
+from steward.detectors.base import AssessContext, compile_pattern, search, span_finding, tag
 from steward.detectors.phrases import Lexicon, Rule, clip
 
 _ORGS = (
@@ -186,6 +186,99 @@ _EXTREMISM_RULES = [
     ),
 ]
 
+_HEALTH = (
+    r"(?:doctors|nurses|nhs staff|medics|vaccinators|scientists|gps|health workers|healthcare workers|traitors|"
+    r"vaxxers|jabbers|pharma execs|midwives|consultants|surgeons)"
+)
+#: Violence aimed at health services in the language of the anti-vaccine and far-right fringes.
+_HEALTH_RULES = [
+    Rule(
+        "call_to_violence",
+        r"(?:they|you|you all|they all|y all|all of (?:you|them)|every (?:last )?(?:one|1) of (?:you|them)|these "
+        r"\w+|those \w+|the traitors|traitors|you lot|them lot) (?:ll|will|are going to|re going to|re gonna|are "
+        r"gonna|shall|should|must|deserve to|need to) (?:all )?(?:hang|be hanged|be hung|be executed|swing for "
+        r"(?:this|it|what)|face (?:the rope|the noose|execution|the firing squad|a firing squad|the gallows)|be shot "
+        r"for treason)(?=[^\p{L}\p{N}]*(?:$|[.!?,;])| (?:for|soon|one day|at|like|from|when|too|high|eventually|"
+        r"mark my words|trust me|just wait|you watch|every|all|in public|then|yet|and)(?![\p{L}\p{N}]))",
+        0.6,
+        "they will hang",
+        triggers="hang|hung|execut|rope|noose|firing|fiing|gallows|gaiiows|treason|swing",
+    ),
+    Rule(
+        "call_to_violence",
+        rf"(?:gas|hang|execute|lynch|exterminate|string up) (?:all |all the |every |every last |the |these |those )"
+        rf"{_HEALTH}",
+        0.8,
+        "hang the doctors",
+        triggers="gas the|gas all|gas every|gas these|gas those|hang|execut|lynch|iynch|extermin|string",
+    ),
+    Rule(
+        "extremist_rhetoric",
+        r"(?:nurses|doctors|nhs staff|medics|vaccinators|gps|scientists|health workers|healthcare workers|the nhs|"
+        r"nhs|hospitals|big pharma|pharma|the staff) (?:are|is|were|r) (?:all |nothing but |just |literally )?(?:war "
+        r"criminals|mass murderers|genocidal|complicit in (?:genocide|mass murder)|committing genocide|guilty of "
+        r"(?:genocide|crimes against humanity))|(?:the )?(?:jab|jabs|vaccine|vaccines|vax|vaccination|booster|mrna) "
+        r"(?:is|are|was|=) (?:a |an )?(?:genocide|mass murder|democide|bioweapon|depopulation|extermination)",
+        0.45,
+        "health staff called war criminals",
+        triggers="crimina|criminai|murder|genocid|compiicit|complicit|crimes|democide|bioweapon|depopulat|extermin",
+    ),
+    Rule(
+        "call_to_violence",
+        r"nurem(?:berg|burg)(?: (?:2 0|2|two|ii|trials?|code trials?))*(?: (?:is|are|will be|s|re))? (?:coming|comin|"
+        r"on (?:its|their|the) way|soon|closer)(?: for (?:you|u|them|y all|all of you|you all|every one of you|(?:the|"
+        r"these|those|every|all|all the|all these) \w+)|(?=[^\p{L}\p{N}]*(?:$|[.!?;]))| soon)|see (?:you|u|y all) "
+        r"(?:all )?(?:at|in) nurem(?:berg|burg)|(?:you|they|y all|every \w+|all of you|these \w+|doctors|nurses)"
+        r"(?: \w+){0,3}? (?:will|ll|are going to|re going to|shall|should|must) (?:all )?(?:face|stand|be put on|"
+        rf"go on|answer at|be tried at) (?:trial (?:at|in) )?(?:a |the )?nurem(?:berg|burg)|nurem(?:berg|burg) (?:2 0|"
+        rf"2|two|trials?) (?:now )?for (?:the |all |every |these |those |all the )?(?:{_HEALTH}|you|them|nhs|staff)",
+        0.7,
+        "Nuremberg trials are coming for you",
+        triggers="nurem",
+    ),
+    Rule(
+        "glorification",
+        r"(?:he|she|they|that (?:guy|man|lad|bloke|woman|fella)|the (?:guy|man|lad|bloke|woman|fella|attacker|"
+        r"gunman)) (?:was|were|is|s|are) (?:an? |the )?(?:absolute |true |real |fucking |bloody |total |national )?"
+        r"(?:hero|heroes|legend|legends|martyr|martyrs|patriot|patriots|saint) (?:for|after) (?:attacking|stabbing|"
+        r"shooting|shooting up|bombing|burning|burning down|torching|killing|firebombing|smashing up|storming|"
+        r"setting fire to) (?:the|that|those|these|a|them|her|him)",
+        0.85,
+        "hero for attacking",
+        triggers="hero|legend|iegend|martyr|patriot|saint",
+    ),
+    Rule(
+        "glorification",
+        r"(?:he|she|they|that (?:guy|man|lad|bloke|woman|fella)|the (?:guy|man|lad|bloke|woman|fella)) (?:was|were|"
+        r"is|s|are) (?:an? |the )?(?:absolute |true |real |fucking |bloody |total |national )?(?:hero|heroes|legend|"
+        r"legends|martyr|martyrs|patriot|patriots) (?:for|after) (?:what (?:he|she|they) did|doing what (?:he|she|"
+        r"they) did) (?:at|to|in|outside) (?:the |that |a |those )?(?:clinic|hospital|surgery|mosque|synagogue|"
+        r"church|hotel|vaccine centre|vaccination centre|practice|abortion clinic|centre|school|asylum hotel|"
+        r"migrant hotel|ward|a&e|building)",
+        0.6,
+        "hero for what he did at the clinic",
+        triggers="hero|legend|iegend|martyr|patriot",
+    ),
+    Rule(
+        "extremist_code",
+        r"1488|14[/ ]?88|hh[/ ]?88|88[/ ]?hh|ia88|hhbb|[\u5350\u534d]",
+        0.45,
+        "neo-Nazi number code or swastika",
+        triggers="1488|14/88|14 88|hh88|hh 88|88hh|88 hh|ia88|hhbb|\u5350|\u534d",
+        not_after=r"[£$€.,:]$",
+    ),
+]
+#: Words that turn a bare neo-Nazi code into an aimed one.
+_CODE_TARGET = compile_pattern(
+    r"\b(?:doctors?|nurses?|nhs|staff|hospitals?|jews?|muslims?|gps?|surgery|clinic|vaccinators?|immigrants?|"
+    r"migrants?|blacks?|gays?|trans|asians?|refugees?|kill|gas|hang|burn|death\s+to|race\s+war|white\s+power)\b"
+)
+#: Thanks and care: "she was a hero for what she did at the hospital, she saved my dad" is praise of staff.
+_GRATITUDE = compile_pattern(
+    r"\b(?:thank\w*|saved|sav(?:e|ing)\s+(?:my|his|her|our)|car(?:e|ed|ing)\s+for|looked\s+after|for\s+(?:my|our|"
+    r"us|me)|grateful|nurse|doctor|midwife|paramedic|surgeon)\b"
+)
+
 
 class ExtremismDetector:
     """Support for proscribed organisations, glorification of attacks and attackers, calls to violence."""
@@ -195,23 +288,34 @@ class ExtremismDetector:
     categories = frozenset({Category.EXTREMISM.value})
 
     def __init__(self) -> None:
-        self._lexicon = Lexicon(_EXTREMISM_RULES)
+        self._lexicon = Lexicon([*_EXTREMISM_RULES, *_HEALTH_RULES])
         self._tag = tag("extremism_lexicon", self.version)
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         text = clip(item.text)
         hits = self._lexicon.scan(text)
-        # two different cues ("the caliphate needs doctors ... leave the kuffar") confirm each other
-        together = len({h.rule.label for h in hits}) >= 2
-        return [
-            span_finding(
-                Category.EXTREMISM.value,
-                h.rule.kind,
-                (h.start, h.end),
-                max(h.rule.score, 0.85) if together else h.rule.score,
-                self._tag,
-                f"Extremism lexicon entry '{h.rule.label}' ({h.rule.kind.replace('_', ' ')})"
-                + (" beside another extremism cue." if together else "."),
+        if not hits:
+            return []
+        out: list[Finding] = []
+        # two different cues ("the caliphate needs doctors ... leave the kuffar") confirm each other when one of
+        # them is plausible on its own
+        together = len({h.rule.label for h in hits}) >= 2 and any(h.rule.score >= 0.55 for h in hits)
+        for h in hits:
+            score, note = h.rule.score, "."
+            if h.rule.label == "hero for what he did at the clinic" and search(_GRATITUDE, text) is not None:
+                continue  # praise of a member of staff
+            if h.rule.kind == "extremist_code" and search(_CODE_TARGET, text) is not None:
+                score, note = 0.75, " aimed at a group or service named in the text."
+            if together:
+                score, note = max(score, 0.85), " beside another extremism cue."
+            out.append(
+                span_finding(
+                    Category.EXTREMISM.value,
+                    h.rule.kind,
+                    (h.start, h.end),
+                    score,
+                    self._tag,
+                    f"Extremism lexicon entry '{h.rule.label}' ({h.rule.kind.replace('_', ' ')}){note}",
+                )
             )
-            for h in hits
-        ]
+        return out

@@ -147,6 +147,159 @@ _VEILED_RULES = [
         triggers="there|outside|round|coming|see you",
     ),
 ]
+_STAFF = (
+    r"(?:doctor|dr|nurse|receptionist|manager|gp|consultant|surgeon|midwife|paramedic|porter|woman|man|bloke|"
+    r"lady|girl|lad|bitch|bastard|cunt|twat|prick|scumbag|idiot|cow|staff|lot)s?"
+)
+_WHO = rf"(?:she|he|they|you|u|him|her|them|(?:that|the|this|those|these|every) (?:\w+ )?{_STAFF})"
+#: Colloquial threats with no "I will": "that doctor wants stabbing", "next time it won't be words".
+_COLLOQUIAL_RULES = [
+    Rule(
+        "incitement",
+        r"(?:wants|want|needs|need|deserves|deserve|wanting|needing) (?:a )?(?:good |proper |fucking |bloody )?"
+        r"(?:stabbing|shooting|knifing|glassing|strangling|lynching|kneecapping|stringing up|hanging(?! (?:on|up|"
+        r"in|over|from|out|round|around|onto|back))|lining up against (?:a|the) wall|putting (?:up )?against (?:a|"
+        r"the) wall|lining up and shooting|burning down|blowing up|firebombing|torching|setting (?:fire to|on fire)|"
+        r"(?:his|her|their|your|ur) (?:head|face|teeth|legs|kneecaps|skull) (?:kicking|kicked|smashing|smashed|"
+        r"caving|caved|bashing|bashed|punching|knocking) in)(?! (?:war|range|star|stars|match|gallery|practice|script|"
+        r"schedule|season|pain|pains|party|lesson|lessons|baskets?|ceremony|session|glass|wind|spree))",
+        0.78,
+        "wants stabbing",
+        triggers="stabbing|shooting|knifing|glassing|giassing|strangling|lynching|iynching|kneecap|stringing|hanging|"
+        "haning|against|burning|blowing|bombing|torching|setting|kicking|kicked|smash|cav|bash|punch|knock",
+    ),
+    Rule(
+        "incitement",
+        rf"{_WHO} (?:\w+ ){{0,2}}(?:wants|needs|deserves) (?:a )?(?:good |proper )?(?:sorting out properly|"
+        r"sorting properly|knocking out|putting down|taking out|doing in|running over|burning)(?! (?:of|by|for|to))",
+        0.7,
+        "person wants sorting out properly",
+        triggers="sorting|knocking|putting|taking|doing in|running over|burning",
+    ),
+    Rule(
+        "incitement",
+        rf"(?:someone|somebody|some one|you lot|we|i ll|i will|gonna|going to|needs? to|should) (?:\w+ )?sort "
+        rf"{_WHO} out (?:properly|good and proper|once and for all|proper)",
+        0.68,
+        "sort them out properly",
+        triggers="sort",
+    ),
+    Rule(
+        "intimidation",
+        r"if (?:anything|owt|something|anyfing) (?:bad |else )?(?:happens|happened|happen) to (?:my|our|me)"
+        r"[^.!?]{0,80}?(?:is|are|s|re|you re|youre|ur) (?:dead|dead meat|a dead (?:man|woman)|getting it|in for it)",
+        0.78,
+        "if anything happens to my son, X is dead",
+        triggers="dead|getting it|in for it",
+    ),
+    Rule(
+        "intimidation",
+        r"(?:people|ppl|folk|nurses|doctors|receptionists|staff|women|men|ones|those) (?:like (?:that|her|him|them|you|"
+        r"u|yourself)|who (?:\w+ ){1,6}?) (?:get|end up|end up getting|tend to get|will get|ll get|are gonna get|"
+        r"get themselves) "
+        r"(?:hurt|stabbed|battered|shot|glassed|a kicking|a beating|their heads kicked in|found in a ditch|"
+        r"what s coming)(?! (?:when|because|if|by|in|on|at|from|through|during|every|all|easily|more|most|too|and "
+        r"(?:no|nobody|ill)|the most))",
+        0.65,
+        "people like that get hurt",
+        triggers="hurt|stabbed|battered|shot|glassed|giassed|kicking|kicked|beating|ditch|what s coming",
+        not_after=r"(?:vulnerable|elderly|frail|old|poor|disabled|sick|ill|young|innocent|kids|children|older)\W+$",
+    ),
+    Rule(
+        "intimidation",
+        rf"{_WHO} (?:won t|wont|will not|ain t|aint|isn t|aren t|wouldn t) (?:be )?(?:smiling|smirking|laughing|so "
+        r"(?:smug|cocky|brave|mouthy|gobby|clever|full of (?:herself|himself|themselves))) (?:for )?(?:much |very |"
+        r"that |too )?(?:longer|long|for long)",
+        0.6,
+        "won't be smiling much longer",
+        triggers="smil|smii|smirk|laugh|smug|cocky|brave|mouth|gob|clever|ciever|full",
+        negatable=False,
+    ),
+    Rule(
+        "intimidation",
+        r"next time (?:it|there|it s|its) (?:won t|wont|will not|ain t|aint|isn t) (?:be )?(?:just |only |"
+        r"only be )?(?:words|talk|talking|verbal|shouting|a chat|my mouth)|next time (?:it ll|it will|there ll|"
+        r"there will) be (?:more than (?:words|talk|shouting)|fists|blood|a knife|my fists)|(?:it|this) won t (?:just |"
+        r"only )?be (?:words|talk|shouting) next time",
+        0.7,
+        "next time it won't be words",
+        triggers="next time|nexttime",
+        negatable=False,
+    ),
+    Rule(
+        "intimidation",
+        rf"(?:wait|just wait|w8|wb) (?:til|till|until|untill|tl) (?:i|me and my \w+|my \w+) (?:see|catch|find|"
+        rf"gets?|get hold of|gets? my hands on|get to|clap eyes on) {_WHO}(?: again| (?:in|at|on|round|outside|after) "
+        r"(?:the |his |her |their )?(?:car park|carpark|street|road|town|shops|work|house|school|door|shift|pub|"
+        r"surgery|hospital|clinic|ward))",
+        0.7,
+        "wait till I see him in the car park",
+        triggers="wait|wb",
+        negatable=False,
+        not_after=r"(?:can\W?t|cannot|cant|can not|couldn\W?t)\W+$",
+    ),
+    Rule(
+        "intimidation",
+        rf"(?:wait|just wait|w8) (?:til|till|until|untill|tl) (?:i|we|my \w+) (?:gets? hold of|gets? my hands on|"
+        rf"get our hands on) {_WHO}",
+        0.78,
+        "wait till I get my hands on her",
+        triggers="wait|wb",
+        negatable=False,
+    ),
+    Rule(
+        "intimidation",
+        r"(?:let s|lets|we ll|we will|then we ll|i ll) see how (?:brave|tough|hard|big|clever|cocky|mouthy|gobby|smart"
+        r"|smug|lippy|big and hard) (?:he|she|they|you|u|that \w+) (?:is|are|s|re|feels?|looks?|really is)"
+        r"(?: (?:then|now|face to face|in person|without|when|after|outside|on (?:his|her|their) own))?",
+        0.62,
+        "let's see how brave he is",
+        triggers="see how|seehow",
+        negatable=False,
+    ),
+    Rule(
+        "wish_harm",
+        r"(?:should|ought to|needs? to|wants? to|deserves? to|must|will|ll|gonna|going to) (?:all )?be (?:strung up|"
+        r"lynched|hung drawn and quartered|taken out (?:back )?and shot|shot at dawn|put against a wall|"
+        r"lined up against (?:a|the) wall|lined up and shot|put down like (?:a |the )?(?:dog|dogs|animal|animals))|"
+        r"(?:string|hang) (?:him|her|them|em|the lot of them|them all|\w+ all) up",
+        0.72,
+        "should be strung up",
+        triggers="strung|lynch|iynch|quartered|and shot|at dawn|against|lined|iined|put down|string",
+        not_after=r"(?:lights|bunting|decorations|banners|flags|washing|lanterns|garlands|hammocks|nets|signs)\W+"
+        r"(?:\w+\W+){0,2}$",
+    ),
+    Rule(
+        "arson",
+        r"(?:burn|torch|firebomb|petrol bomb|set fire to|blow up|bomb) (?:it|the place|the building|that place|this"
+        r" place|the hospital|the surgery|the ward|the practice|the clinic|the lot|them)(?: down| up)? with (?:them|"
+        r"the staff|everyone|every one|all of them|the lot of them|you|them all|you all|the (?:\w+ )?(?:staff|"
+        r"doctors|nurses|managers|receptionists)) (?:still |all |locked )?(?:inside|in it|in there|in)",
+        0.9,
+        "burn it down with them inside",
+        triggers="burn|torch|firebomb|petrol|fire to|blow|bomb",
+    ),
+    Rule(
+        "intimidation",
+        r"(?:she s|he s|they re|you re|ur|she is|he is|they are|you are) (?:lucky|fortunate) (?:i|we|my \w+) "
+        r"(?:didn t|did not|didnt|never) (?:slap|deck|punch|hit|batter|knock|lamp|smack|kill|lay into|swing for|"
+        r"glass|stab|chin|twat|thump|put (?:her|him|them) through)",
+        0.62,
+        "lucky I didn't slap her",
+        triggers="lucky|iucky|fortunate",
+        negatable=False,
+    ),
+    Rule(
+        "wish_harm",
+        r"(?:hope|wish|pray) (?:someone|somebody|they|one day someone|a patient|someone s relative) (?:stabs|shoots|"
+        r"kills|batters|runs over|glasses|beats up|attacks|does in|burns down|torches) (?:her|him|them|you|u|that|"
+        r"the|those|this|every|all)",
+        0.75,
+        "hope someone stabs her",
+        triggers="stabs|shoots|kills|kiiis|batters|runs over|glasses|giasses|beats up|attacks|does in|burns down|"
+        "torches",
+    ),
+]
 #: Public-safety warnings ("it's so icy, someone's going to get hurt") are not threats.
 _SAFETY = compile_pattern(
     r"\b(?:ic[ey]|slip\w*|pothole\w*|trip\w*|fall\w*|dangerous|unsafe|hazard\w*|lighting|broken|crossing|traffic|"
@@ -193,7 +346,7 @@ class ThreatDetector:
         self._lexicon = load_lexicon("threat")
         self._tag_phrase = tag("threat_phrase_lexicon", self.version)
         self._tag_verb = tag("threat_intent_verb", self.version)
-        self._veiled = Lexicon(_VEILED_RULES)
+        self._veiled = Lexicon([*_VEILED_RULES, *_COLLOQUIAL_RULES])
         self._tag_veiled = tag("threat_veiled_phrase", self.version)
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
