@@ -34,6 +34,10 @@ from steward.detectors.normalise import Normalised, normalise, skeleton
         ("c_u_n_t", "cunt"),
         ("fuuuuck", "fuuuuck"),  # repeats stay; lexicon patterns allow them
         ("STRASSE ß", "strasse ss"),
+        ("Ｉｄｉｏｔ", "idiot"),  # fullwidth capital I is an i, not an l
+        ("𝐈𝐃𝐈𝐎𝐓", "idiot"),  # mathematical bold capitals
+        ("ІDІОТ", "idiot"),  # Cyrillic capital I look-alike
+        ("Ιdiot", "idiot"),  # Greek capital iota
     ],
 )
 def test_folds_disguises(text: str, expected: str) -> None:
@@ -58,6 +62,70 @@ def test_leaves_ordinary_text_alone(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("you idi.ot", "you idiot"),
+        ("f.uck off", "fuck off"),
+        ("Bi.tch s.hut up", "bitch shut up"),
+        ("F.UCKING SUC.KS", "fucking sucks"),  # all capitals
+        ("A.ll t.he l.ooney", "all the looney"),  # a capital before the dot is not an initial here
+        ("Shi.t...", "shit..."),  # trailing ellipsis is not an abbreviation chain
+        ("wh.ore's b.ook", "whore's book"),
+        ("who.re", "whore"),  # a common word with a two-letter fragment is still one word
+        ("mor.on", "moron"),
+        ("idi\u00b7ot idi\u2022ot", "idiot idiot"),  # middle dot, bullet
+        ("Ｉｄｉ．ｏｔ", "idiot"),  # fullwidth full stop
+        ("1d.10t", "idiot"),  # leetspeak and a dot together
+        ("idi.ot, mor.on!", "idiot, moron!"),
+        ("t h a t s h i t", "that shit"),  # a spaced run of two words keeps a break after "that"
+        ("y o u r s h i t t h e s e days", "your shit these days"),
+        ("b i t c h y o u", "bitch you"),
+        ("I a i n\u2019t f u c k i n g", "iai n't fucking"),  # the "t" of "n't" is not a spaced letter
+        ("t h e r a p i s t", "therapist"),  # one spaced word, never "the rapist"
+        ("t h e m", "them"),
+    ],
+)
+def test_removes_dots_inside_words(text: str, expected: str) -> None:
+    assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see nhs.uk or www.nhs.uk",  # domains and links keep their dots
+        "bbc.co.uk/news and gov.uk",
+        "xxxmobilemovieclub.com?n=qjkgighjjgcbl",
+        "the minutes.pdf and notes.docx",
+        "e.g. i.e. U.K. a.m. p.m.",  # abbreviations
+        "H.G.Wells and J.Cole and T.May",  # initials
+        "the end.Then we left",  # missing space after a full stop
+        "fuck.off now",  # a common word after the dot: two words run together
+        "you idiot.lol",
+        "and.what is it",
+        "he'll be fine, it's done, don't",  # apostrophes stay: "he'll" must not become "hell"
+        "f*ck and b*llocks",  # masks stay for the lexicon's wildcard matching
+        "fuck-wit and follow-up",  # hyphens stay: "fuck-wit" keeps its "fuck"
+        "#fuck_this and @dumb_ass",  # underscores join words in tags and handles
+        "3.5mg and v2.0 and 1.5",  # numbers
+    ],
+)
+def test_keeps_separators_that_are_not_disguises(text: str) -> None:
+    assert normalise(text).text == text.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("mail jo.bloggs@nhs.net today", "jo.bloggs"),  # the "@" is folded to "a" by leetspeak, the dot stays
+        ("ask ann.smith@trust.nhs.uk", "ann.smith"),
+        ("Sh.it", "shit"),
+    ],
+)
+def test_email_dots_stay(text: str, kept: str) -> None:
+    assert kept in normalise(text).text
+
+
+@pytest.mark.parametrize(
     ("text", "needle", "original"),
     [
         ("oh f.u.c.k off", "fuck", "f.u.c.k"),
@@ -66,6 +134,14 @@ def test_leaves_ordinary_text_alone(text: str) -> None:
         ("well sh!t", "shit", "sh!t"),
         ("Straße", "ss", "ß"),
         ("x f\u200buck y", "fuck", "f\u200buck"),
+        ("you idi.ot ok", "idiot", "idi.ot"),
+        ("F.UCK you", "fuck", "F.UCK"),
+        ("x Ｉｄｉ.ｏｔ", "idiot", "Ｉｄｉ.ｏｔ"),
+        ("1d.10t!", "idiot", "1d.10t"),
+        ("well t h a t s h i t ok", "shit", "s h i t"),
+        ("well t h a t s h i t ok", "that", "t h a t"),
+        ("s h i t t h e s e", "these", "t h e s e"),
+        ("a.b.c sh.it", "shit", "sh.it"),
     ],
 )
 def test_span_maps_back_to_original(text: str, needle: str, original: str) -> None:
@@ -90,7 +166,7 @@ def test_long_text_is_truncated() -> None:
     assert norm.offsets[-1] == len(text)
 
 
-@given(st.text(max_size=200))
+@given(st.text(max_size=200) | st.text(alphabet="aIbT. \u2019'@/\u00b7ＩＯ1\n", max_size=60))
 def test_offsets_are_monotonic_and_in_range(text: str) -> None:
     norm = normalise(text)
     assert len(norm.offsets) == len(norm.text) + 1
@@ -110,6 +186,9 @@ def test_offsets_are_monotonic_and_in_range(text: str) -> None:
         ("NHS Surrey Heartlands", "NHS Surrrey Heartlandss"),
         ("NHS England", "NHS Eng1and"),
         ("@nhsmodern", "@nhsmodem"),  # rn ~ m
+        ("NHS Surrey", "NHS.Surrey"),  # a dot dropped inside a word or kept between words: the same skeleton
+        ("nhs.uk", "nhsuk"),
+        ("idi.ot", "idiot"),
     ],
 )
 def test_skeleton_matches_look_alikes(a: str, b: str) -> None:

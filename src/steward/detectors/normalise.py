@@ -10,10 +10,15 @@ Steps, in order:
    (fullwidth and mathematical alphanumerics become ASCII; accents split off), drop combining marks (zalgo),
    casefold, and fold confusable homoglyphs (Cyrillic а е о р с х, Greek ο ρ ν, ...) to the Latin letter they
    imitate. The confusable map is built at import from the ``confusable_homoglyphs`` data (only characters whose
-   confusable is a single ASCII letter or digit) plus a small hand list;
+   confusable is a single ASCII letter or digit, and not for characters NFKD already folds) plus a small hand list;
 2. leetspeak inside words of letters (``0 1 3 4 5 7 8 @ $ ! |`` → ``o i e a s t b a s i l``); a token made only
    of digits, or a number with a unit ("4pm", "2nd", "10mg"), is left alone;
-3. separators inserted between single letters are removed ("f.u.c.k", "f u c k", "f-u-c-k" → "fuck").
+3. separators inserted between single letters are removed ("f.u.c.k", "f u c k", "f-u-c-k" → "fuck"); when such a
+   run spells several words, a separator is kept after a leading "that"/"your"/... or before a closing
+   "these"/"off"/... ("t h a t s h i t" → "that shit");
+4. a dot (or middle dot, bullet) alone between two letters inside a word is removed ("idi.ot", "F.UCKING"), except
+   in links, e-mail addresses and file names ("nhs.uk", "jo@x.net"), abbreviations and initials ("e.g.", "U.K.",
+   "J.Cole"), sentence joins ("end.Then") and joins with a common word ("fuck.off", "idiot.lol").
 
 Repeated letters ("fuuuuck", "cunnnt") are left in place: lexicon patterns let each letter repeat (and a doubled
 letter such as the "ll" of "kill" needs at least two), which keeps this step cheap and offsets one-to-one.
@@ -75,16 +80,23 @@ _HAND_MAP: dict[str, str] = {
     # Latin letters with strokes that NFKD does not split
     "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ƀ": "b", "ɨ": "i", "ʉ": "u", "æ": "ae", "œ": "oe",
     "ŀ": "l", "ŧ": "t", "ƶ": "z", "ɇ": "e",
+    # capital-I look-alikes the confusables data maps to "l" (a capital I looks like an l, but folds to i)
+    "І": "i", "Ι": "i", "Ӏ": "i", "Ɩ": "i",
     # typographic apostrophes and quotes
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
 }  # fmt: skip
 
 
+def _nfkd_ascii(char: str) -> bool:
+    folded = unicodedata.normalize("NFKD", char)
+    return len(folded) == 1 and folded.isascii() and folded.isalnum()
+
+
 def _build_confusable_map() -> dict[str, str]:
     out: dict[str, str] = {}
     for char, entries in confusables.confusables_data.items():
-        if len(char) != 1 or char.isascii():
-            continue
+        if len(char) != 1 or char.isascii() or _nfkd_ascii(char):
+            continue  # fullwidth and mathematical letters decompose to the right letter ("Ｉ" is "i", not "l")
         targets = {e["c"].lower() for e in entries if len(e["c"]) == 1 and e["c"].isascii() and e["c"].isalnum()}
         letters = {t for t in targets if t.isalpha()}
         pick = letters if letters else targets
@@ -157,8 +169,8 @@ _NUMBER_UNIT = compile_pattern(
 )
 #: Three or more single letters separated by the same one or two separator characters: "f.u.c.k", "f u c k".
 _SPACED = compile_pattern(
-    r"(?<![\p{L}\p{N}*])\p{L}(?P<sep>[ .\-_*~+·•/\\]{1,2})\p{L}(?![\p{L}\p{N}*])"
-    r"(?:(?P=sep)\p{L}(?![\p{L}\p{N}*]))+"
+    r"(?<![\p{L}\p{N}*'])\p{L}(?P<sep>[ .\-_*~+·•/\\]{1,2})\p{L}(?![\p{L}\p{N}*'])"
+    r"(?:(?P=sep)\p{L}(?![\p{L}\p{N}*']))+"
 )
 
 
@@ -197,8 +209,40 @@ def _leet_word(word: str) -> str:
     return "".join(parts)
 
 
+#: Words that open or close a run of spaced letters written as several words ("t h a t s h i t",
+#: "s h i t t h e s e"); the run keeps one separator after (or before) them, so the last word can still match.
+_RUN_OPENERS = (
+    "these",
+    "those",
+    "their",
+    "youre",
+    "that",
+    "this",
+    "your",
+    "they",
+    "them",
+    "what",
+    "some",
+    "the",
+    "you",
+)
+_RUN_CLOSERS = ("these", "those", "there", "then", "that", "this", "your", "you", "the", "off")
+
+
+def _split_run(word: str) -> tuple[int, int]:
+    """(a, b): letter indices of ``word`` (a spaced run joined up) before which a word break is kept; 0 for none."""
+    if len(word) < 7:
+        return 0, 0
+    a = next((len(w) for w in _RUN_OPENERS if word.startswith(w) and len(word) - len(w) >= 4), 0)
+    if word.startswith("therap"):
+        a = 0  # "t h e r a p i s t" is one word
+    b = next((len(word) - len(w) for w in _RUN_CLOSERS if word.endswith(w) and len(word) - len(w) - a >= 4), 0)
+    return a, b
+
+
 def _delete(text: str, offs: list[int], pattern: regex.Pattern[str]) -> tuple[str, list[int]]:
-    """Keep only the letters of each ``pattern`` match (drops separators between single letters)."""
+    """Keep only the letters of each ``pattern`` match (drops separators between single letters), and the first
+    separator character at a word break ``_split_run`` finds."""
     pieces: list[str] = []
     new_offs: list[int] = []
     last = 0
@@ -206,10 +250,14 @@ def _delete(text: str, offs: list[int], pattern: regex.Pattern[str]) -> tuple[st
         s, e = m.span()
         pieces.append(text[last:s])
         new_offs.extend(offs[last:s])
-        for i in range(s, e):
-            if text[i].isalpha():
-                pieces.append(text[i])
-                new_offs.append(offs[i])
+        letters = [i for i in range(s, e) if text[i].isalpha()]
+        breaks = _split_run("".join(text[i] for i in letters))
+        for k, i in enumerate(letters):
+            if k and k in breaks:
+                pieces.append(text[i - 1])  # the separator just before this letter, an original character
+                new_offs.append(offs[i - 1])
+            pieces.append(text[i])
+            new_offs.append(offs[i])
         last = e
     pieces.append(text[last:])
     new_offs.extend(offs[last:])
@@ -228,6 +276,120 @@ def _maybe_spaced(text: str) -> bool:
     """Cheap test for "f u c k" / "f.u.c.k" (three isolated letters) before running the separator pattern."""
     shape = b"." + text.encode("utf-8", "replace").translate(_SHAPE) + b"."
     return any(s in shape for s in _SPACED_SHAPES)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Characters dropped when they sit alone between two letters inside a word ("idi.ot", "f·uck"). Not ``*`` (a mask
+#: the lexicons treat as a wildcard), ``|`` (leet "l"), apostrophes ("he'll" is not "hell"), hyphens ("fuck-wit" must
+#: keep its "fuck"), underscores or tildes ("#fuck_this", "@dumb_ass": word joins far more often than disguises), or
+#: commas and semicolons (clause joins).
+_INNER_SEPS = ".\u00b7\u2022"
+#: Endings after a dot that make a token a domain or file name ("nhs.uk", "bbc.co.uk/news", "x.com?n=1", "a.pdf").
+_TLDS = _words(
+    "com org net uk gov edu io info co ac nhs biz tv ie eu app dev ly gl gg htm html pdf doc docx jpg jpeg png gif"
+)
+_TLD_STARTS = frozenset(t[:2] for t in _TLDS)
+#: Common words that end or start a sentence run together without a space ("idiot.lol", "fuck.off", "so.what"):
+#: a dot between one of these and a fragment of three or more letters is kept.
+_JOIN_WORDS = _words(
+    "the and but you your yours then than this that these those there their they them she her his him its our out "
+    "off are was were not now all for with can did does had has have just what why how who when where which will "
+    "would could should lol lmao lmfao omg wtf smh tbh yes yeah nope okay too very really also get got one two see "
+    "say said more much many some any even still again here about after before"
+)
+
+
+def _link_like(token: str, original: str) -> bool:
+    """An e-mail address, mention, link, domain or file name, whose dots stay. ``original`` is the token as written
+    (leetspeak folding has turned the "@" of "jo@nhs.net" into an "a")."""
+    if "@" in original or "/" in token or "www" in token:
+        return True
+    for label in token.split(".")[1:]:
+        if label[:2] in _TLD_STARTS:
+            for k in (2, 3, 4):
+                if label[:k] in _TLDS and not label[k : k + 1].isalpha():
+                    return True
+    return False
+
+
+def _is_disguise(out: str, original: str, offs: list[int] | None, pos: int, start: int, end: int) -> bool:
+    """Whether the separator at ``out[pos]``, between two letters of the token ``out[start:end]``, is a disguise
+    inside a word rather than an abbreviation or two words run together."""
+    left = pos
+    while left > start and out[left - 1].isalpha():
+        left -= 1
+    right = pos + 1
+    while right < end and out[right].isalpha():
+        right += 1
+    before, after = out[left:pos], out[pos + 1 : right]
+    if (
+        len(before) == 1
+        and (len(after) == 1 or (left > start + 1 and out[left - 1] in _INNER_SEPS and out[left - 2].isalpha()))
+    ) or (len(after) == 1 and right + 1 < end and out[right] in _INNER_SEPS and out[right + 1].isalpha()):
+        return False  # "e.g.", "i.e.", "U.K.", "a.m.", "H.G.Wells"
+    o_before = original[offs[pos - 1] if offs is not None else pos - 1]
+    i_after = offs[pos + 1] if offs is not None else pos + 1
+    o_after = original[i_after]
+    if o_after.isupper() and (o_before.islower() or original[i_after + 1 : i_after + 2].islower()):
+        return False  # "end.Then", "J.Cole": a missing space after a full stop, or an initial
+    return not ((before in _JOIN_WORDS and len(after) >= 3) or (after in _JOIN_WORDS and len(before) >= 3))
+
+
+#: Bytes table for the in-word separator prefilter: ASCII letters → "a", "." → ".", anything else → "#".
+_SEP_SHAPE = bytes(ord("a") if chr(i).isalpha() and i < 128 else ord(".") if i == 46 else ord("#") for i in range(256))
+
+
+_BLANKS = str.maketrans(dict.fromkeys("\t\n\r\f\v\x1c\x1d\x1e\x1f\x85", " "))
+
+
+def _separators(out: str, seps: list[str]) -> list[int]:
+    """Positions of the separators that sit between two letters, in order (str.find is far cheaper than a regex)."""
+    found: list[int] = []
+    last = len(out) - 1
+    for sep in seps:
+        i = out.find(sep, 1)
+        while 0 < i < last:
+            if out[i + 1].isalpha() and out[i - 1].isalpha():
+                found.append(i)
+            i = out.find(sep, i + 2)
+    if len(seps) > 1:
+        found.sort()
+    return found
+
+
+def _unseparate(out: str, offs: list[int] | None, original: str, seps: list[str]) -> tuple[str, list[int] | None]:
+    """Drop separators inside words ("idi.ot" → "idiot"), keeping links, abbreviations and sentence joins."""
+    drop: list[int] = []
+    start = end = -1
+    link = False
+    blanks = out.translate(_BLANKS)  # every whitespace character as a space, so one find() bounds a token
+    for pos in _separators(out, seps):
+        if pos >= end:  # a new token: its bounds, and whether it is a link, once per token
+            start = blanks.rfind(" ", 0, pos) + 1
+            end = blanks.find(" ", pos)
+            if end < 0:
+                end = len(out)
+            o_start, o_end = (start, end) if offs is None else (offs[start], offs[end - 1] + 1)
+            link = _link_like(out[start:end], original[o_start:o_end])
+        if not link and _is_disguise(out, original, offs, pos, start, end):
+            drop.append(pos)
+    if not drop:
+        return out, offs
+    if offs is None:
+        offs = list(range(len(out)))
+    pieces: list[str] = []
+    new_offs: list[int] = []
+    last = 0
+    for i in drop:
+        pieces.append(out[last:i])
+        new_offs.extend(offs[last:i])
+        last = i + 1
+    pieces.append(out[last:])
+    new_offs.extend(offs[last:])
+    return "".join(pieces), new_offs
 
 
 def _fold(text: str) -> tuple[str, list[int] | None]:
@@ -260,6 +422,10 @@ def normalise(text: str) -> Normalised:
     out = _leet(out)
     if _maybe_spaced(out) and _SPACED.search(out) is not None:
         out, offs = _delete(out, offs if offs is not None else list(range(len(out))), _SPACED)
+    if b"a.a" in out.encode("utf-8", "replace").translate(_SEP_SHAPE) or (
+        not out.isascii() and ("\u00b7" in out or "\u2022" in out)
+    ):
+        out, offs = _unseparate(out, offs, text, [c for c in _INNER_SEPS if c in out])
     if offs is None:
         if original_len == len(out):
             return Normalised(out, tuple(range(original_len + 1)))
