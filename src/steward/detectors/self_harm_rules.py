@@ -1,0 +1,334 @@
+"""Phrase rules for the self-harm detector (see ``safeguarding``): crisis statements, indirect signals, despair,
+encouragement aimed at others.
+
+Data, not logic: each Rule is a readable pattern with its kind, score, label and cheap triggers (see ``phrases``).
+"""
+
+from __future__ import annotations
+
+from steward.detectors.phrases import Rule
+
+_I_AM = "(?:i m|i am)"
+_I_HAVE = "(?:i ve|i have|i)"
+_SELF = "(?:myself|my self|meself|my life|it all)"
+_YOU = "(?:yourself|urself|your self|ur self|yaself|ya self|yourselves|yourselfs)"
+_PILLS = (
+    "(?:my )?(?:tablets|pills|meds|medication|medicine|paracetamol|ibuprofen|co codamol|codeine|"
+    "antidepressants|sleeping pills|sleeping tablets|insulin)"
+)
+_ANYMORE = "(?:any ?more|no more)"
+_NOT_KITCHEN = (
+    r"(?! (?:on|with) (?:the |my |a )?(?:oven|kettle|iron|stove|hob|pan|tray|straighteners|curling|tea|coffee))"
+)
+
+SELF_HARM_RULES = [
+    # explicit first-person crisis statements
+    Rule(
+        "crisis_statement",
+        rf"{_I_AM} (?:going to|gonna|gunna|about to|planning to|planning on|ready to|trying to|thinking of|"
+        rf"thinking about|gonna go) (?:kill|killing|end|ending|top|topping|off|offing) {_SELF}",
+        0.95,
+        "intent to end own life",
+        triggers="going|gonna|gunna|about|planning|ready|trying|thinking",
+    ),
+    Rule(
+        "crisis_statement",
+        r"i (?:really |just |honestly |actually )?(?:want|wanna|need) (?:to )?(?:die|be dead|kill myself|"
+        r"end it all|end my life|end it|not exist|not be alive)"
+        r"(?![^\p{L}]{0,4}(?:of|laughing|at home|in peace|with dignity|happy|for|when|if|from))",
+        0.9,
+        "wanting to die",
+        triggers="die|dead|myse|mese|end|exist|alive|aiive",
+    ),
+    Rule("crisis_statement", r"wanna die", 0.8, "wanna die", triggers="wanna"),
+    Rule(
+        "crisis_statement",
+        r"i (?:wish|wished) i (?:was|were|had been|d been) (?:dead|never born)|"
+        r"i wish i (?:could|would|could just) (?:die|not wake up|disappear forever)|"
+        r"i (?:hope|wish) i (?:don t|dont|never|won t) wake up",
+        0.9,
+        "wishing to be dead",
+        triggers="wish|hope",
+    ),
+    Rule(
+        "crisis_statement", r"(?:take|taking|end|ending) my (?:own )?life", 0.9, "ending own life", triggers="life|iife"
+    ),
+    Rule(
+        "crisis_statement",
+        r"(?:kill|killing) (?:myself|my self|meself)",
+        0.85,
+        "kill myself",
+        triggers="self|seif|mese",
+    ),
+    Rule("crisis_statement", r"(?:end|ending) it all", 0.8, "end it all", triggers="end"),
+    Rule(
+        "crisis_statement",
+        r"(?:i d|i would|i m|i am|i will|i ll|we d|we would) be better off dead|better off without me",
+        0.9,
+        "others better off without me",
+        triggers="better",
+    ),
+    Rule(
+        "crisis_statement",
+        r"(?:nobody|no one|noone|no body) (?:would|will|d|is going to|gonna) (?:even )?(?:miss|notice|care if|care)"
+        r" (?:me|i|when i|if i)",
+        0.85,
+        "nobody would miss me",
+        triggers="nobody|no body|noone|no one|no-one",
+    ),
+    Rule(
+        "crisis_statement",
+        r"(?:there s |there is |theres )?no (?:point|reason) (?:in )?(?:living|being alive|me being here|"
+        r"being here|existing|to live|to be alive|in life)|(?:nothing|no one|nobody) (?:left )?to live for|"
+        r"(?:my )?life (?:is not|isn t|s not|aint|ain t) worth living",
+        0.85,
+        "no point living",
+        triggers="point|reason|worth|live for|iive for",
+    ),
+    Rule(
+        "crisis_statement",
+        rf"{_I_AM} (?:\w+ ){{0,2}}suicidal|(?:i feel|i ve been|i have been|been feeling|i m feeling|feeling|"
+        r"i get|i m having|having|i have|i ve had|i keep having) (?:\w+ ){0,2}(?:suicidal|thoughts of suicide|"
+        r"thoughts of killing myself|thoughts of ending my life)",
+        0.9,
+        "feeling suicidal",
+        triggers="suicid|thoughts",
+    ),
+    Rule(
+        "crisis_statement",
+        rf"(?:{_I_AM}|i) (?:going to |gonna |about to |planning to |want to |wanna |thinking of |thinking about |"
+        r"considering )(?:commit(?:ting)? )?suicide|(?:writing |wrote |written )?my suicide (?:note|plan|letter)",
+        0.9,
+        "planning suicide",
+        triggers="suicid",
+    ),
+    Rule(
+        "disclosure",
+        rf"{_I_HAVE} (?:tried|attempted|tried to commit) suicide",
+        0.75,
+        "past suicide attempt",
+        triggers="suicid",
+    ),
+    Rule("crisis_statement", r"kms", 0.8, "kms", triggers="kms", not_after=r"\d\s*"),
+    # overdose and self-injury
+    Rule(
+        "overdose",
+        rf"{_I_HAVE} (?:just |already |now )?(?:taken|took|swallowed|had|done) (?:an |a )?(?:overdose|od)|"
+        rf"{_I_HAVE} (?:just |already )?overdosed|"
+        rf"{_I_HAVE} (?:just |already |now )?(?:taken|took|swallowed) (?:all|all of) (?:my|the|of my) {_PILLS}|"
+        rf"{_I_HAVE} (?:just |already |now )?(?:taken|took|swallowed) (?:too many|loads of|a load of|"
+        rf"a whole (?:packet|box|bottle|pack|strip) of|\w+ (?:packets|boxes|bottles) of|a handful of) {_PILLS}",
+        0.9,
+        "overdose taken",
+        triggers=" od|overdos|tab|pill|piil|meds|medic|parac|ibu|insu|sleep|sieep|codamol|codeine|antidep",
+    ),
+    Rule(
+        "self_injury",
+        rf"(?:{_I_HAVE}|{_I_AM}|i keep|keep|been|started|back to|gone back to|went back to|relapsed and|relapsed into) "
+        r"(?:been |started |"
+        r"keep |am |still |started |been )?(?:cutting|burning|harming|hurting|scratching|punching) (?:myself|my self|"
+        rf"my arms|my legs|my wrists|my thighs){_NOT_KITCHEN}|(?:{_I_AM}|i|{_I_HAVE} been|started|been|back to) "
+        r"(?:still |started |been )?self (?:harming|harm)|my self harm|"
+        rf"(?:{_I_AM}|i|{_I_HAVE} been|{_I_HAVE} started|started|been|back to)[^\p{{L}}\p{{N}}]{{1,4}}(?:\w+ )?"
+        r"(?:cutting|burning|"
+        r"self harming|harming) again|relapsed (?:with|on|into|back into) (?:self harm|self harming|cutting)|"
+        r"(?:cutting|burning) (?:myself|my arms|my legs|my wrists) (?:with|using) (?:a |my |the )?(?:lighter|"
+        r"lighters|cigarettes?|fags?|razors?|blades?|knife|knives|scissors|compass|glass|sharpener)",
+        0.9,
+        "self-injury",
+        triggers="self|seif|arms|legs|iegs|wrist|thigh|again|relapse|reiapse",
+    ),
+    Rule(
+        "self_injury",
+        rf"{_I_HAVE} (?:cut|burnt|burned|harmed) (?:myself|my wrists|my arms)"
+        r"(?! (?:shaving|on|while|whilst|chopping|cooking|by accident|accidentally|in the garden))",
+        0.6,
+        "cut myself",
+        triggers="self|seif|wrist|arms",
+    ),
+    # indirect crisis signals: notes, plans, means, places, farewells (0.6-0.85; two together score 0.9)
+    Rule(
+        "indirect_crisis",
+        r"(?:writing|wrote|written|write|left|leaving|finished|started|done) (?:my |a |all my |the )?(?:goodbye|"
+        r"suicide) (?:letters?|notes?)|my (?:goodbye|farewell|suicide) (?:letters?|notes?)",
+        0.85,
+        "goodbye or suicide note",
+        triggers="goodbye|suicid|farewe",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:i (?:won t|wont|will not)|(?:i )?(?:don t think i ll|don t think i will|doubt i ll)) "
+        r"(?:last|make it|survive|be (?:here|around|alive)(?: for)?) (?:much longer|long now|"
+        r"another (?:day|night|week|month)|the (?:night|week|weekend|"
+        r"month)|(?:till|until|to|by|past|for|through) (?:christmas|xmas|new year|the weekend|tomorrow|the morning|"
+        r"morning|my birthday|friday|monday|next week|the end of the (?:week|month)))"
+        r"(?![^\p{L}]{0,4}(?:\w+ ){0,4}(?:moving|retir|leaving|holiday|emigrat|job|shift|queue|rota|contract|battery))",
+        0.75,
+        "won't be around much longer",
+        triggers="last|iast|make it|survive|here|around|alive|aiive",
+    ),
+    Rule(
+        "indirect_crisis",
+        rf"{_I_HAVE} (?:been )?(?:stockpiling|stockpiled|saving up|saved up|saving|saved|hoarding|hoarded|collecting|"
+        r"collected|stashing|stashed|storing|got enough|got loads of) (?:up )?"
+        rf"(?:all |enough |loads of |some )?{_PILLS}"
+        r"(?![^\p{L}]{0,4}(?:\w+ ){0,2}(?:during|before|in case|because of|due to|for (?:the )?(?:winter|lockdown|"
+        rf"holiday|trip)|for when))|enough {_PILLS} to (?:kill|end|do it|finish|not wake)|"
+        r"(?:i ve got|i have|i ve made|i made|i ve got|i ve worked out) (?:a|my) plan (?:to|for how to) "
+        r"(?:end|kill|die|do it|take my)",
+        0.85,
+        "pills saved up or a plan",
+        triggers="stock|sav|hoard|collect|coiiect|stash|stor|enough|plan|pian",
+    ),
+    Rule(
+        "indirect_crisis",
+        rf"{_I_HAVE} (?:made|sorted|finalised|got|written) (?:all )?my (?:plans?|arrangements)(?=[^\p{{L}}]{{0,4}}"
+        r"(?:$|now|to (?:end|die|do it|go|kill|finish)|for (?:tonight|the end)|"
+        r"and (?:i m|i am) (?:ready|going|at peace)|goodbye|bye))|"
+        r"tonight (?:is|s) the night(?: i| it| that i)? (?:end|do it|go|finally|kill|die|it ends)|"
+        r"(?:i ll|i will|i m going to|i m gonna) (?:do it|end it|finish it) (?:tonight|today|this weekend)|"
+        r"it (?:all )?ends tonight",
+        0.8,
+        "plans made",
+        triggers="plan|pian|arrangement|arrangment|tonight|today|weekend",
+    ),
+    Rule(
+        "indirect_crisis",
+        # the possessive comes first: "I've got all my tablets saved up", "my meds are stashed"
+        rf"(?:(?:i ve got|i have|i ve|i got) (?:all |enough |loads of )?|(?<![\p{{L}}] ))(?:my |the )?"
+        rf"{_PILLS} (?:(?:are|r) (?:all )?)?(?:saved|stockpiled|stashed|hidden|hoarded|put aside|ready)(?: up| away)?"
+        r"(?![^\p{L}]{0,4}(?:\w+ ){0,2}(?:during|before|in case|because of|due to|for (?:the )?(?:winter|lockdown|"
+        r"holiday|trip)|for when))",
+        0.85,
+        "pills saved up",
+        triggers="saved|stockpiled|stashed|hidden|hoarded|put aside|ready",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:written|wrote|writing|left) (?:my |some )?(?:goodbye |last |farewell )?(?:letters|notes|a letter|a note) "
+        r"(?:for|to) (?:my |the )?(?:kids|children|family|mum|mam|dad|husband|wife|partner|son|daughter|"
+        r"loved ones|everyone)",
+        0.7,
+        "letters left for the family",
+        triggers="letter|ietter|note",
+    ),
+    Rule(
+        "crisis_statement",
+        # passive suicidal ideation, said plainly: "I just want to sleep and never wake up"
+        r"(?:i|i just|i really|just) (?:want|wanna|wish i could|wish i could just) (?:to )?(?:go to )?sleep and "
+        r"(?:never|not) (?:wake|walk) up|(?:i )?(?:wish|hope) i (?:don t|dont|wouldn t|never) wake up|"
+        r"(?:i )?(?:don t|dont) want to wake up (?:again|tomorrow|anymore|any more)",
+        0.8,
+        "wants to sleep and never wake up",
+        triggers="wake|waking",
+    ),
+    Rule("indirect_crisis", r"tonight (?:is|s) the night", 0.45, "tonight's the night", triggers="tonight"),
+    Rule(
+        "indirect_crisis",
+        rf"{_I_HAVE} (?:written|wrote|finished|done) (?:all )?my (?:last )?(?:letters|goodbyes)|"
+        r"this is (?:my )?goodbye",
+        0.45,
+        "last letters written",
+        triggers="letters|ietters|goodbye",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:on|at|off|up|to) (?:the |a |that )?(?:bridge|edge|ledge|cliff|cliff edge|roof|rooftop|tracks|platform "
+        r"edge|railway|car park roof)(?: \w+){0,6} (?:almost|nearly|so close to|came close to|about to|going to|ready "
+        r"to|wanted to|tried to|thinking about|thought about|to) (?:jump|jumped|jumping|step off|stepping off|let go)|"
+        r"(?:almost|nearly|about to|ready to|going to|gonna|want to|wanted to|thinking of|thinking about|"
+        r"thought about) (?:jump|jumping|throw myself|throwing myself|stepping) (?:off|from|in front of|under) "
+        r"(?:a |the |that )?"
+        r"(?:bridge|edge|ledge|cliff|roof|building|car park|multi storey|tower|train|bus|lorry|car|traffic)|"
+        r"(?:i|i ll|i m going to|i want to|i wanted to|i nearly|i almost|nearly|almost|thought about|thinking about) "
+        r"(?:threw|throw|throwing) myself (?:off|in front of|under) (?:a |the |that )?(?:bridge|cliff|roof|building|"
+        r"train|bus|lorry|car|traffic)",
+        0.85,
+        "nearly jumped",
+        triggers="jump|let go|iet go|throw|threw|step",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:everyone|everybody|my family|my kids|the world|they|they d|they would|all) (?:\w+ ){0,3}(?:better off|"
+        r"be better|happier|a better place) (?:if i (?:was|were|wasn t|weren t|was not) (?:gone|dead|here|around|"
+        r"not here|not around)|without me|with me gone|when i m gone|once i m gone)",
+        0.85,
+        "others better off without me",
+        triggers="better|happier",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:giving|given|gave|give) (?:away )?(?:all )?(?:of )?(?:my|me) (?:stuff|things|belongings|possessions|"
+        r"bits|clothes|stuff) away|(?:giving|given|gave) away (?:all )?(?:of )?my (?:stuff|things|belongings|"
+        r"possessions)"
+        r"(?![^\p{L}]{0,4}(?:\w+ ){0,4}(?:moving|move|decluttering|declutter|clear out|charity|emigrat|downsiz))",
+        0.6,
+        "giving possessions away",
+        triggers="giv|gave",
+    ),
+    # ambiguous despair
+    Rule(
+        "despair",
+        r"i (?:can t|cant|cannot|can not) go on(?=[^\p{L}\p{N}]{0,4}(?:$|[.!,;]|any ?more|like this|living|"
+        r"with (?:life|this)))",
+        0.75,
+        "can't go on",
+        triggers="go on",
+    ),
+    Rule(
+        "despair",
+        r"i (?:don t|dont|do not) want to (?:live|be alive|exist|wake up)|"
+        rf"i (?:don t|dont|do not) want to be here {_ANYMORE}",
+        0.85,
+        "not wanting to live",
+        triggers="live|iive|alive|aiive|exist|wake|be here",
+    ),
+    Rule(
+        "despair",
+        r"what s the point (?:of living|in living|of going on|of life|of being here)",
+        0.8,
+        "what's the point",
+        triggers="point",
+    ),
+    Rule(
+        "despair",
+        # "I can't …" or, as people write it, a sentence that simply starts "can't …" / "honestly can't …"
+        rf"(?:i |(?<![\p{{L}}] )(?:honestly |just |really |seriously )?)(?:can t|cant|cannot) "
+        rf"(?:cope|take it|take this|do this|do it|handle it|handle life|go on) {_ANYMORE}|"
+        rf"(?:i give up|i m giving up|i ve given up) on (?:life|everything|living)",
+        0.65,
+        "can't cope anymore",
+        triggers="cope|take it|take this|do this|do it|handle|go on|give up|giving up|given up",
+    ),
+    # encouragement aimed at someone else
+    Rule(
+        "encouragement",
+        rf"(?:kill|hang|neck|off|end|top|slit) {_YOU}",
+        0.9,
+        "kill yourself",
+        triggers="rself|rseif|r self|aself|a self|rselv|rseiv",
+    ),
+    Rule(
+        "encouragement",
+        r"k[^\p{L}\p{N}]{0,2}y[^\p{L}\p{N}]{0,2}s",
+        0.85,
+        "kys",
+        triggers="kys|ky s|k ys|k y s",
+    ),
+    Rule(
+        "encouragement",
+        r"(?:go|just|you should|u should|ya should|pls|please) (?:go )?(?:and )?(?:die|drink bleach|jump off a "
+        r"(?:bridge|cliff|building)|slit your wrists|end your life|overdose|take an overdose)",
+        0.85,
+        "go and die",
+        triggers="die|bleach|bieach|jump|wrist|life|iife|overdose",
+    ),
+    Rule(
+        "encouragement",
+        r"do (?:us|the world|everyone|society)(?: all)? a favou?r (?:and|&) (?:die|kill yourself|end it|end your life)",
+        0.9,
+        "do the world a favour and die",
+        triggers="favo",
+    ),
+    Rule("mention", r"suicidal", 0.4, "suicidal (not first person)", triggers="suicidal|suicidai"),
+]
