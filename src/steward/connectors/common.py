@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
@@ -50,6 +51,16 @@ def parse_timestamp(value: object) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=LOCAL_ZONE)
     return moment
+
+
+def optional_timestamp(value: object) -> datetime | None:
+    """``parse_timestamp`` for a field the platform may leave out."""
+    return None if value is None else parse_timestamp(value)
+
+
+def present(fields: Mapping[str, str | None]) -> Mapping[str, str]:
+    """The fields that have a value, read-only: what goes into ``ContentItem.extra``."""
+    return MappingProxyType({k: v for k, v in fields.items() if v is not None})
 
 
 def optional_str(value: object) -> str | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from steward.connectors.common import (
@@ -22,12 +21,11 @@ from steward.connectors.common import (
     id_field,
     make_author,
     optional_str,
-    parse_timestamp,
+    optional_timestamp,
     text_field,
     type_name,
 )
 from steward.connectors.pages import JsonPath, Page, ReadState, Result, page_problem, read_pages, records_of
-from steward.content import ContentItem
 
 PLATFORM = "facebook"
 
@@ -77,29 +75,23 @@ def _comment(
     try:
         item_id = id_field(record)
         text = text_field(record, "message")
-        created = record.get("created_time")
-        created_at = None if created is None else parse_timestamp(created)
+        created_at = optional_timestamp(record.get("created_time"))
     except ValueError as exc:
         yield page.error(path, str(exc), record.get("id"))
     else:
         sender = record.get("from")
-        author = make_author(sender.get("id"), None, sender.get("name")) if isinstance(sender, dict) else None
-        extra = {"post_id": post_id, "parent_id": parent_id, "permalink": optional_str(record.get("permalink_url"))}
-        item = ContentItem(
-            id=item_id,
+        yield state.accept_comment(
+            page,
+            path,
+            item_id=item_id,
             text=text,
             platform=PLATFORM,
-            kind="comment" if parent_id is None else "reply",
-            author=author,
+            author=make_author(sender.get("id"), None, sender.get("name")) if isinstance(sender, dict) else None,
             post=post_text,
             created_at=created_at,
-            thread=state.threads.context(parent_id),
-            extra=MappingProxyType({k: v for k, v in extra.items() if v is not None}),
+            parent_id=parent_id,
+            extra={"post_id": post_id, "parent_id": parent_id, "permalink": optional_str(record.get("permalink_url"))},
         )
-        result = state.accept(page, path, item)
-        yield result
-        if result is item:
-            state.threads.remember(parent_id or item_id, text)
     nested = record.get("comments")
     if isinstance(nested, dict) and isinstance(nested.get("data"), list):
         reply_parent = optional_str(record.get("id")) or parent_id

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from steward.connectors.common import (
@@ -20,12 +19,12 @@ from steward.connectors.common import (
     id_field,
     make_author,
     optional_str,
-    parse_timestamp,
+    optional_timestamp,
     text_field,
     type_name,
 )
 from steward.connectors.pages import JsonPath, Page, ReadState, Result, page_problem, read_pages, records_of
-from steward.content import Author, ContentItem
+from steward.content import Author
 
 PLATFORM = "instagram"
 
@@ -73,27 +72,22 @@ def _comment(
     try:
         item_id = id_field(record)
         text = text_field(record, "text")
-        created = record.get("timestamp")
-        created_at = None if created is None else parse_timestamp(created)
+        created_at = optional_timestamp(record.get("timestamp"))
     except ValueError as exc:
         yield page.error(path, str(exc), record.get("id"))
     else:
-        extra = {"media_id": media_id, "parent_id": parent_id}
-        item = ContentItem(
-            id=item_id,
+        yield state.accept_comment(
+            page,
+            path,
+            item_id=item_id,
             text=text,
             platform=PLATFORM,
-            kind="comment" if parent_id is None else "reply",
             author=_author(record),
             post=caption,
             created_at=created_at,
-            thread=state.threads.context(parent_id),
-            extra=MappingProxyType({k: v for k, v in extra.items() if v is not None}),
+            parent_id=parent_id,
+            extra={"media_id": media_id, "parent_id": parent_id},
         )
-        result = state.accept(page, path, item)
-        yield result
-        if result is item:
-            state.threads.remember(parent_id or item_id, text)
     replies = record.get("replies")
     if isinstance(replies, dict) and isinstance(replies.get("data"), list):
         reply_parent = optional_str(record.get("id")) or parent_id

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from json import scanner as json_scanner
 from pathlib import Path
 from typing import Any
@@ -20,12 +21,13 @@ from steward.connectors.common import (
     ThreadMemory,
     iter_json_lines,
     optional_str,
+    present,
     read_text,
     shorten,
     type_name,
     unicode_problem,
 )
-from steward.content import ContentItem
+from steward.content import Author, ContentItem
 from steward.errors import InputError, RecordError
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonlines"})
@@ -159,6 +161,38 @@ class ReadState:
             return page.error(path, "duplicate id; already read", item.id)
         self.seen.add(item.id)
         return item
+
+    def accept_comment(
+        self,
+        page: Page,
+        path: JsonPath,
+        *,
+        item_id: str,
+        text: str,
+        platform: str,
+        author: Author | None,
+        post: str | None,
+        created_at: datetime | None,
+        parent_id: str | None,
+        extra: Mapping[str, str | None],
+    ) -> Result:
+        """A comment, or with a parent a reply carrying the thread so far; once accepted it is remembered as
+        context for the replies after it."""
+        item = ContentItem(
+            id=item_id,
+            text=text,
+            platform=platform,
+            kind="comment" if parent_id is None else "reply",
+            author=author,
+            post=post,
+            created_at=created_at,
+            thread=self.threads.context(parent_id),
+            extra=present(extra),
+        )
+        result = self.accept(page, path, item)
+        if result is item:
+            self.threads.remember(parent_id or item_id, text)
+        return result
 
 
 PageParser = Callable[[Page, ReadState], Iterator[Result]]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from steward.connectors.common import (
@@ -20,7 +19,8 @@ from steward.connectors.common import (
     id_field,
     make_author,
     optional_str,
-    parse_timestamp,
+    optional_timestamp,
+    present,
     text_field,
     type_name,
 )
@@ -63,8 +63,7 @@ def parse_page(page: Page, state: ReadState) -> Iterator[Result]:
         try:
             item_id = id_field(record)
             text = tweet_text(record)
-            created = record.get("created_at")
-            created_at = None if created is None else parse_timestamp(created)
+            created_at = optional_timestamp(record.get("created_at"))
         except ValueError as exc:
             yield page.error(path, str(exc), record.get("id"))
             continue
@@ -84,7 +83,7 @@ def parse_page(page: Page, state: ReadState) -> Iterator[Result]:
             author=_author(record.get("author_id"), users),
             post=post,
             created_at=created_at,
-            extra=MappingProxyType({k: v for k, v in extra.items() if v is not None}),
+            extra=present(extra),
         )
         yield state.accept(page, path, item)
 

@@ -16,13 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from steward.connectors.common import first_object, id_field, make_author, optional_str, parse_timestamp, type_name
+from steward.connectors.common import first_object, id_field, make_author, optional_str, optional_timestamp, type_name
 from steward.connectors.pages import JsonPath, Page, ReadState, Result, page_problem, read_pages, records_of
-from steward.content import Author, ContentItem
+from steward.content import Author
 
 PLATFORM = "youtube"
 
@@ -86,27 +85,22 @@ def _comment(
     try:
         item_id = id_field(comment)
         text, source = comment_text(snippet)
-        created = snippet.get("publishedAt")
-        created_at = None if created is None else parse_timestamp(created)
+        created_at = optional_timestamp(snippet.get("publishedAt"))
     except ValueError as exc:
         yield page.error(path, str(exc), comment.get("id"))
         return
-    extra = {"video_id": optional_str(snippet.get("videoId")), "parent_id": parent_id, "text_source": source}
-    item = ContentItem(
-        id=item_id,
+    yield state.accept_comment(
+        page,
+        path,
+        item_id=item_id,
         text=text,
         platform=PLATFORM,
-        kind="comment" if parent_id is None else "reply",
         author=_author(snippet),
         post=post,
         created_at=created_at,
-        thread=state.threads.context(parent_id),
-        extra=MappingProxyType({k: v for k, v in extra.items() if v is not None}),
+        parent_id=parent_id,
+        extra={"video_id": optional_str(snippet.get("videoId")), "parent_id": parent_id, "text_source": source},
     )
-    result = state.accept(page, path, item)
-    yield result
-    if result is item:
-        state.threads.remember(parent_id or item_id, text)
 
 
 def comment_text(snippet: Mapping[str, Any]) -> tuple[str, str]:
