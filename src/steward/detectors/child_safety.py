@@ -267,29 +267,14 @@ class ChildSafetyDetector:
             context_note = (
                 " beside another grooming cue" if several else " beside a young person's age" if youth else ""
             )
-            findings.append(
-                span_finding(
-                    cat,
-                    "grooming_cue",
-                    (h.start, h.end),
-                    score,
-                    self._tags["grooming"],
-                    f"Grooming cue '{h.rule.label}'{context_note}.",
-                )
-            )
+            why = f"Grooming cue '{h.rule.label}'{context_note}."
+            findings.append(h.finding(cat, self._tags["grooming"], why, score=score, kind="grooming_cue"))
         if young_teen:
             findings.extend(self._adult_partner(text, cat))
-        for h in self._disclosure.scan(text):
-            findings.append(
-                span_finding(
-                    cat,
-                    h.rule.kind,
-                    (h.start, h.end),
-                    h.rule.score,
-                    self._tags["disclosure"],
-                    f"Possible disclosure of abuse: '{h.rule.label}'.",
-                )
-            )
+        findings.extend(
+            h.finding(cat, self._tags["disclosure"], f"Possible disclosure of abuse: '{h.rule.label}'.")
+            for h in self._disclosure.scan(text)
+        )
         return findings
 
     def _adult_partner(self, text: str, cat: str) -> list[Finding]:

@@ -9,7 +9,7 @@ The organisation list is a compact subset of the UK proscribed list.
 from __future__ import annotations
 
 from steward.content import Category, ContentItem, Finding
-from steward.detectors.base import AssessContext, compile_pattern, search, span_finding, tag
+from steward.detectors.base import AssessContext, compile_pattern, search, tag
 from steward.detectors.phrases import Lexicon, Rule, clip
 
 _ORGS = (
@@ -308,14 +308,6 @@ class ExtremismDetector:
                 score, note = 0.75, " aimed at a group or service named in the text."
             if together:
                 score, note = max(score, 0.85), " beside another extremism cue."
-            out.append(
-                span_finding(
-                    Category.EXTREMISM.value,
-                    h.rule.kind,
-                    (h.start, h.end),
-                    score,
-                    self._tag,
-                    f"Extremism lexicon entry '{h.rule.label}' ({h.rule.kind.replace('_', ' ')}){note}",
-                )
-            )
+            why = f"Extremism lexicon entry '{h.rule.label}' ({h.rule.kind.replace('_', ' ')}){note}"
+            out.append(h.finding(Category.EXTREMISM.value, self._tag, why, score=score))
         return out

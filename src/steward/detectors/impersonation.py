@@ -119,9 +119,7 @@ class ImpersonationDetector:
             official = h.rule.score >= 0.7
             score = 0.7 if official or asks_details else h.rule.score
             extra = " and asks for personal details" if asks_details else ""
-            findings.append(
-                Finding(_CAT, h.rule.kind, h.start, h.end, score, self._claim_tag, f"Text {h.rule.label}{extra}.")
-            )
+            findings.append(h.finding(_CAT, self._claim_tag, f"Text {h.rule.label}{extra}.", score=score))
         return findings
 
     def _author_finding(

@@ -9,7 +9,7 @@ a present-tense emergency 0.9, an emergency word without present-tense context 0
 from __future__ import annotations
 
 from steward.content import Category, ContentItem, Finding
-from steward.detectors.base import AssessContext, compile_pattern, search, span_finding, tag
+from steward.detectors.base import AssessContext, compile_pattern, search, tag
 from steward.detectors.complaint_rules import COMPLAINT_RULES
 from steward.detectors.phrases import Lexicon, clip
 from steward.detectors.urgent_rules import URGENT_RULES
@@ -53,10 +53,7 @@ _RIGHT_NOW = compile_pattern(
 
 
 def _findings(lexicon: Lexicon, text: str, category: str, detector: str, noun: str) -> list[Finding]:
-    return [
-        span_finding(category, h.rule.kind, (h.start, h.end), h.rule.score, detector, f"{noun} '{h.rule.label}'.")
-        for h in lexicon.scan(text)
-    ]
+    return [h.finding(category, detector, f"{noun} '{h.rule.label}'.") for h in lexicon.scan(text)]
 
 
 class ComplaintDetector:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import ahocorasick
 import regex
 
+from steward.content import Finding
 from steward.detectors.base import MAX_TEXT_CHARS, compile_pattern, finditer, search
 from steward.detectors.normalise import normalise
 
@@ -91,6 +92,20 @@ class Hit:
     rule: Rule
     start: int
     end: int
+
+    def finding(
+        self, category: str, detector: str, explanation: str, *, score: float | None = None, kind: str | None = None
+    ) -> Finding:
+        """This hit as evidence: its span, the rule's kind and score unless the detector adjusted them."""
+        return Finding(
+            category,
+            self.rule.kind if kind is None else kind,
+            self.start,
+            self.end,
+            self.rule.score if score is None else score,
+            detector,
+            explanation,
+        )
 
 
 class Lexicon:

@@ -9,7 +9,7 @@ negation just before a rule ("I'm not going to kill myself") drops it.
 from __future__ import annotations
 
 from steward.content import Category, ContentItem, Finding
-from steward.detectors.base import AssessContext, compile_pattern, search, span_finding, tag
+from steward.detectors.base import AssessContext, compile_pattern, search, tag
 from steward.detectors.child_safety import ChildSafetyDetector
 from steward.detectors.extremism import ExtremismDetector
 from steward.detectors.phrases import Lexicon, clip
@@ -69,14 +69,6 @@ class SelfHarmDetector:
                 score, note = min(score, 0.4), " in a past-tense account with a good outcome"
             elif together and h.rule.kind in ("indirect_crisis", "despair"):
                 score, note = max(score, 0.9), " beside another indirect crisis signal"
-            out.append(
-                span_finding(
-                    Category.SELF_HARM.value,
-                    h.rule.kind,
-                    (h.start, h.end),
-                    score,
-                    self._tag,
-                    f"Self-harm lexicon entry '{h.rule.label}' ({h.rule.kind.replace('_', ' ')}){note}.",
-                )
-            )
+            why = f"Self-harm lexicon entry '{h.rule.label}' ({h.rule.kind.replace('_', ' ')}){note}."
+            out.append(h.finding(Category.SELF_HARM.value, self._tag, why, score=score))
         return out

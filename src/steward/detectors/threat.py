@@ -109,17 +109,8 @@ class ThreatDetector:
                 if not strong:
                     continue
                 score, note = 0.7, " after a threat in the same comment or thread"
-            out.append(
-                Finding(
-                    "threat",
-                    h.rule.kind,
-                    h.start,
-                    h.end,
-                    score,
-                    self._tag_veiled,
-                    f"veiled threat phrase '{h.rule.label}'{note}.",
-                )
-            )
+            why = f"veiled threat phrase '{h.rule.label}'{note}."
+            out.append(h.finding("threat", self._tag_veiled, why, score=score))
         return out
 
     def _verb(self, norm: Normalised, hit: Hit) -> Finding | None:
