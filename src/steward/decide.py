@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -88,8 +88,8 @@ def _candidate_rules(assessment: Assessment, pack: PolicyPack) -> list[Rule]:
     return [pack.rules[i] for i in sorted(positions)]
 
 
-def _priority(direction: Direction) -> dict[Action, int]:
-    return dict(INBOUND_PRIORITY if direction is Direction.INBOUND else OUTBOUND_PRIORITY)
+def _priority(direction: Direction) -> Mapping[Action, int]:
+    return INBOUND_PRIORITY if direction is Direction.INBOUND else OUTBOUND_PRIORITY
 
 
 def _final_action(fired: Sequence[Fired], pack: PolicyPack, failed: bool) -> Action:

@@ -250,11 +250,11 @@ class ChildSafetyDetector:
             )
             findings.append(span_finding(cat, "stated_age", m, score, self._tags["age"], why))
             youth = youth or not weak
-        if not youth:
+        cues = self._grooming.scan(text)
+        if cues and not youth:  # an age earlier in the thread only matters beside a grooming cue
             youth = any(
                 age < 18 for entry in item.thread[-5:] for *_, age, _s in _stated_ages(clip(entry), clip(entry).lower())
             )
-        cues = self._grooming.scan(text)
         kinds = {h.rule.kind for h in cues}
         # a gift with a move off-platform is spam, not grooming; a gift counts beside a more specific cue
         several = len(kinds - {"gift_offer"}) >= 2 or ("gift_offer" in kinds and len(kinds - _QUIET_ALONE) >= 1)
