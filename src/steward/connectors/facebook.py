@@ -25,7 +25,7 @@ from steward.connectors.common import (
     text_field,
     type_name,
 )
-from steward.connectors.pages import JsonPath, Page, ReadState, Result, page_problem, read_pages, records_of
+from steward.connectors.pages import JsonPath, Page, ReadState, Result, read_pages, records_of
 
 PLATFORM = "facebook"
 
@@ -42,14 +42,10 @@ def matches(doc: Mapping[str, Any]) -> bool:
 
 
 def read(path: Path) -> Iterator[Result]:
-    return read_pages(path, parse_page)
+    return read_pages(path, parse_page, "data")
 
 
 def parse_page(page: Page, state: ReadState) -> Iterator[Result]:
-    problem = page_problem(page, "data")
-    if problem is not None:
-        yield problem
-        return
     post = page.doc.get("post")
     post_text = optional_str(post.get("message")) if isinstance(post, dict) else None
     post_id = optional_str(post.get("id")) if isinstance(post, dict) else None

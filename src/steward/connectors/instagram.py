@@ -23,7 +23,7 @@ from steward.connectors.common import (
     text_field,
     type_name,
 )
-from steward.connectors.pages import JsonPath, Page, ReadState, Result, page_problem, read_pages, records_of
+from steward.connectors.pages import JsonPath, Page, ReadState, Result, read_pages, records_of
 from steward.content import Author
 
 PLATFORM = "instagram"
@@ -41,14 +41,10 @@ def matches(doc: Mapping[str, Any]) -> bool:
 
 
 def read(path: Path) -> Iterator[Result]:
-    return read_pages(path, parse_page)
+    return read_pages(path, parse_page, "data")
 
 
 def parse_page(page: Page, state: ReadState) -> Iterator[Result]:
-    problem = page_problem(page, "data")
-    if problem is not None:
-        yield problem
-        return
     media = page.doc.get("media")
     caption = optional_str(media.get("caption")) if isinstance(media, dict) else None
     media_id = optional_str(media.get("id")) if isinstance(media, dict) else None

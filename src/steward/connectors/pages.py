@@ -198,12 +198,15 @@ class ReadState:
 PageParser = Callable[[Page, ReadState], Iterator[Result]]
 
 
-def read_pages(path: Path, parse_page: PageParser) -> Iterator[Result]:
-    """Every item of every page in the file, in file order."""
+def read_pages(path: Path, parse_page: PageParser, records_key: str) -> Iterator[Result]:
+    """Every item of every page in the file, in file order. A page that is an API error body, or whose
+    ``records_key`` is not a list, is reported once and the next page is read."""
     state = ReadState()
     for page in iter_pages(path):
         if isinstance(page, RecordError):
             yield page
+        elif (problem := page_problem(page, records_key)) is not None:
+            yield problem
         else:
             yield from parse_page(page, state)
 

@@ -24,7 +24,7 @@ from steward.connectors.common import (
     text_field,
     type_name,
 )
-from steward.connectors.pages import Page, ReadState, Result, page_problem, read_pages, records_of
+from steward.connectors.pages import Page, ReadState, Result, read_pages, records_of
 from steward.content import Author, ContentItem
 
 PLATFORM = "x"
@@ -44,14 +44,10 @@ def matches(doc: Mapping[str, Any]) -> bool:
 
 
 def read(path: Path) -> Iterator[Result]:
-    return read_pages(path, parse_page)
+    return read_pages(path, parse_page, "data")
 
 
 def parse_page(page: Page, state: ReadState) -> Iterator[Result]:
-    problem = page_problem(page, "data")
-    if problem is not None:
-        yield problem
-        return
     includes = page.doc.get("includes")
     includes = includes if isinstance(includes, dict) else {}
     users = _by_id(includes.get("users"))

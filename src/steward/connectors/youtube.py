@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from steward.connectors.common import first_object, id_field, make_author, optional_str, optional_timestamp, type_name
-from steward.connectors.pages import JsonPath, Page, ReadState, Result, page_problem, read_pages, records_of
+from steward.connectors.pages import JsonPath, Page, ReadState, Result, read_pages, records_of
 from steward.content import Author
 
 PLATFORM = "youtube"
@@ -36,14 +36,10 @@ def matches(doc: Mapping[str, Any]) -> bool:
 
 
 def read(path: Path) -> Iterator[Result]:
-    return read_pages(path, parse_page)
+    return read_pages(path, parse_page, "items")
 
 
 def parse_page(page: Page, state: ReadState) -> Iterator[Result]:
-    problem = page_problem(page, "items")
-    if problem is not None:
-        yield problem
-        return
     post = _video_text(page.doc.get("video"))
     for path, record in records_of(page, "items"):
         if not isinstance(record, dict):
