@@ -51,6 +51,17 @@ def _register() -> None:
     app.command("eval")(handles_errors(eval.eval_command))
     app.add_typer(policy.app, name="policy", help="Validate and read policy packs.")
     policy.wrap(handles_errors)
+    app.command(
+        "admin",
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
+        help="Run a Django management command of the service (e.g. `steward admin migrate`).",
+    )(_admin)
+
+
+def _admin(ctx: typer.Context) -> None:
+    from steward.server.bootstrap import manage
+
+    manage(ctx.args)
 
 
 _register()
