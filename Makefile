@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 OUT    := build/demo
 
-.PHONY: demo test lint typecheck unit bench eval-report clean
+.PHONY: demo test test-postgres lint typecheck unit bench eval-report clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ unit: $(VENV)/.dev
 	$(BIN)/pytest
 
 test: lint typecheck unit
+
+# The whole service suite again, against the PostgreSQL server on 127.0.0.1:5432 (fresh database per run).
+test-postgres: $(VENV)/.dev
+	scripts/test-postgres
 
 bench: $(VENV)/.runtime
 	$(BIN)/python bench/bench_pipeline.py --items 50000
