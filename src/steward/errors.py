@@ -44,3 +44,21 @@ class RecordError:
         where = f"{self.source}:{self.line}"
         ident = f" (id {self.record_id})" if self.record_id else ""
         return f"{where}{ident}: {self.message}"
+
+
+class PermissionDenied(StewardError):
+    """The user's role does not allow this (HTTP 403)."""
+
+    exit_code = 4
+
+
+class ConflictError(StewardError):
+    """The action conflicts with the object's state: claimed by someone else, already published… (HTTP 409)."""
+
+    exit_code = 5
+
+
+class NotFound(StewardError):
+    """No such object, or none the user may see (HTTP 404)."""
+
+    exit_code = 6

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
-from steward.errors import InputError, PolicyError, StewardError
+from steward.errors import ConflictError, InputError, NotFound, PermissionDenied, PolicyError, StewardError
 from steward.server.api.auth import AUTH
 
 api = NinjaAPI(
@@ -21,7 +21,13 @@ api = NinjaAPI(
 # One place maps Steward's error hierarchy to HTTP (the CLI does the same in cli/main.py).
 @api.exception_handler(StewardError)
 def steward_error(request: HttpRequest, exc: StewardError) -> HttpResponse:
-    status = 400 if isinstance(exc, InputError | PolicyError) else 409
+    status = 400
+    if isinstance(exc, PermissionDenied):
+        status = 403
+    elif isinstance(exc, NotFound):
+        status = 404
+    elif isinstance(exc, ConflictError) or not isinstance(exc, InputError | PolicyError):
+        status = 409
     body: dict[str, object] = {"detail": str(exc)}
     if isinstance(exc, PolicyError) and exc.problems:
         body["problems"] = list(exc.problems)
