@@ -34,5 +34,8 @@ def check_contract(obj: Any, text_len: int | None = None) -> None:
         assert 0.0 <= f["score"] <= 1.0
         assert "@" in f["detector"]
         assert isinstance(f["explanation"], str) and f["explanation"]
+        if "fix" in f:  # optional (staff drafts): a suggested fix in plain English
+            assert isinstance(f["fix"], str) and f["fix"]
+        assert f.get("field", "text") in {"text", "author", "profile", "media"}
     assert isinstance(obj["rationale"], str) and obj["rationale"]
     assert set(obj["policy"]) == {"id", "version"}

@@ -175,3 +175,83 @@ def test_bundled_examples_scan_to_the_contract(path: Path, tmp_path: Path) -> No
     for o in objs:
         check_contract(o)
     assert {o["action"] for o in objs} - {"allow"}, "something in every example file needs action"
+
+
+# --- "can I post this?": staff drafts (issue 6) ---------------------------------------------------------------
+
+STAFF = "NHS Bradford District and Craven CCG"
+
+
+@pytest.mark.parametrize(
+    ("args", "action", "category", "clause"),
+    [
+        (
+            ["--account", "corporate", "Get well soon to Mrs Ada Brook in bed 7 after her stroke"],
+            "block",
+            "patient_info",
+            "7.3.2",
+        ),
+        (
+            ["--account", "personal", "--profile", f"Analyst at {STAFF}", "Our A&E figures are grim this month."],
+            "needs_changes",
+            "missing_disclaimer",
+            "7.5.1",
+        ),
+        (
+            ["--account", "personal", "--profile", "Nurse. jo.b@nhs.net. Views my own.", "Parkrun PB!"],
+            "needs_changes",
+            "corporate_email",
+            "7.5.2",
+        ),
+        (
+            ["--account", "corporate", "--amends", "Clinic on Tuesday", "Clinic on Thursday"],
+            "needs_changes",
+            "unmarked_amendment",
+            "7.3.6",
+        ),
+        (
+            ["--direction", "outbound", "--at", "2027-04-14T10:00", "Thanks to Cllr Khan for opening our hub"],
+            "block",
+            "political",
+            "12.1.2",
+        ),
+        (
+            ["--direction", "outbound", "--at", "2026-10-14T10:00", "Thanks to Cllr Khan for opening our hub"],
+            "approve",
+            None,
+            None,
+        ),
+        (["--account", "corporate", "📸 our team at the awards"], "needs_changes", "personal_info", "12.1.8"),
+        (["--account", "corporate", "--consent", "📸 our team at the awards"], "approve", None, None),
+    ],
+)
+def test_check_outbound_drafts(args: list[str], action: str, category: str | None, clause: str | None) -> None:
+    out = run_json(*args)
+    check_contract(out, len(args[-1]))
+    assert out["policy"]["id"] == "bradford-craven-smp"  # type: ignore[index]
+    assert out["action"] == action
+    if category is None:
+        assert out["categories"] == []
+        return
+    assert category in out["categories"]  # type: ignore[operator]
+    assert any(c["id"] == clause for c in out["clauses"])  # type: ignore[union-attr]
+    assert all(f["fix"] for f in out["findings"] if f["category"] == category)  # type: ignore[union-attr]
+
+
+def test_check_outbound_screen_shows_clauses_and_fixes() -> None:
+    result = runner.invoke(app, ["check", "--account", "personal", "Don't book any more Polish patients in my clinic"])
+    assert result.exit_code == 0, result.output
+    assert "BLOCK" in result.output and "Clause 7.3.3" in result.output
+    assert "How to fix it:" in result.output and "Equality Act" in result.output
+
+
+def test_check_staff_options_need_the_outbound_direction() -> None:
+    result = runner.invoke(app, ["check", "--direction", "inbound", "--account", "personal", "hello"])
+    assert result.exit_code == 3
+    assert "--direction outbound" in result.output
+
+
+def test_check_outbound_fix_text_is_printed_literally() -> None:
+    result = runner.invoke(app, ["check", "--account", "corporate", "[bold]Shop now[/bold] at Acme Ltd, best prices!"])
+    assert result.exit_code == 0, result.output
+    assert "[bold]Shop now[/bold]" in result.output

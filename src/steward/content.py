@@ -107,7 +107,7 @@ class ContentItem:
     def input_hash(self) -> str:
         """SHA-256 of the fields that can change a decision, so a decision can be matched to its input."""
         author = self.author or Author()
-        payload = {
+        payload: dict[str, Any] = {
             "id": self.id,
             "text": self.text,
             "platform": self.platform,
@@ -118,6 +118,9 @@ class ContentItem:
             "direction": self.direction.value,
             "thread": list(self.thread),
         }
+        if self.direction is Direction.OUTBOUND and self.extra:
+            # a staff draft's account, profile, amended original and consent change its decision
+            payload["extra"] = {k: self.extra[k] for k in sorted(self.extra)}
         blob = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
         return "sha256:" + hashlib.sha256(blob).hexdigest()
 
@@ -129,7 +132,9 @@ class Finding:
     ``detector`` is ``name@version`` of the recogniser that produced it (e.g. ``uk_phone@1.0``), ``kind`` the
     specific thing found (e.g. ``uk_phone``, ``nhs_number``, ``slur``). Spans are character offsets into
     ``ContentItem.text``; a finding about the author (e.g. impersonation) has ``field="author"`` and offsets
-    into the display name or handle.
+    into the display name or handle; one about a staff member's profile (``ContentItem.extra["profile"]``) has
+    ``field="profile"``. ``fix`` is a suggested fix in plain English (staff drafts: the disclaimer to add, the
+    span to remove); empty when the detector offers none.
     """
 
     category: str
@@ -140,6 +145,7 @@ class Finding:
     detector: str
     explanation: str
     field: str = "text"
+    fix: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -153,6 +159,8 @@ class Finding:
         }
         if self.field != "text":
             out["field"] = self.field
+        if self.fix:
+            out["fix"] = self.fix
         return out
 
 

@@ -63,6 +63,12 @@ def eval_command(
     quiet: Annotated[bool, typer.Option(help="No progress bar")] = False,
 ) -> None:
     """Score a labelled data set with Steward and a baseline: precision, recall, F1, AUCs, fairness, robustness."""
+    from steward.cli import eval_outbound  # staff drafts (outbound-drafts): no baseline, no optional packages
+
+    drafts = eval_outbound.resolve(dataset, input_format)
+    if drafts is not None:
+        eval_outbound.run(drafts, policy=policy, split=split, as_json_out=as_json_out)
+        return
     pack = get_pack(policy)
     tiers = tiers_for(tier)
     with _extra_errors():
