@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from steward.errors import ConflictError, InputError, PermissionDenied
+from steward.server.accounts.roles import Role
 from steward.server.audit.models import AuditEvent
 from steward.server.inbox.models import Channel, Organisation
 from steward.server.outbound.models import ApprovalStep, Draft, DraftStatus, PersonalCheckCount
@@ -26,7 +27,7 @@ PATIENT = "Lovely to see Mrs Jane Smith, NHS number 943 476 5919, on ward 7 bed 
 
 @pytest.fixture
 def writer(make_user: Callable[..., User]) -> User:
-    return make_user("writer")
+    return make_user("writer", Role.STAFF)
 
 
 @pytest.fixture

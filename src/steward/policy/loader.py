@@ -71,9 +71,32 @@ def _validation_problems(exc: ValidationError, name: str, positions: dict[Path_,
     return problems
 
 
+#: Packs are a few hundred lines nested a few levels deep; anything deeper is refused before it is composed.
+MAX_DEPTH = 20
+
+
+def _refuse_aliases_and_depth(text: str, name: str) -> None:
+    """YAML aliases (``*ref``) can expand a small file exponentially ("billion laughs"); packs never need them."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 1 if event.start_mark is not None else 1
+            raise PolicyError(f"{name} uses a YAML alias", (f"{name}:{line}: YAML aliases (*name) are not allowed",))
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark is not None else 1
+                raise PolicyError(
+                    f"{name} is nested too deeply", (f"{name}:{line}: nested more than {MAX_DEPTH} levels deep",)
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def parse_pack(text: str, name: str = "<pack>") -> PolicyPack:
     """Parse and validate pack text. Raises PolicyError listing every problem with ``name:line``."""
     try:
+        _refuse_aliases_and_depth(text, name)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data: Any = yaml.safe_load(text)  # safe: tags such as !!python/object are refused, never run
     except yaml.YAMLError as exc:

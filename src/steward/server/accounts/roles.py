@@ -1,4 +1,5 @@
-"""The five roles, as Django groups. A user may hold several; admin implies every other role's reach."""
+"""The roles, as Django groups: staff member plus the five of the moderation service. A user may hold several;
+admin implies every other role's reach."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from enum import StrEnum
 
 
 class Role(StrEnum):
+    # Any member of staff who checks or drafts posts (issue 6); holds no moderation rights.
+    STAFF = "staff"
     MODERATOR = "moderator"
     COMMS_LEAD = "communications_lead"
     SAFEGUARDING_LEAD = "safeguarding_lead"
@@ -15,6 +18,7 @@ class Role(StrEnum):
     @property
     def label(self) -> str:
         return {
+            Role.STAFF: "Staff member",
             Role.MODERATOR: "Moderator",
             Role.COMMS_LEAD: "Communications lead",
             Role.SAFEGUARDING_LEAD: "Safeguarding lead",

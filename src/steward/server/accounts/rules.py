@@ -30,6 +30,7 @@ def _has(role: Role) -> Any:
     return check
 
 
+is_staff_role = _has(Role.STAFF)
 is_moderator = _has(Role.MODERATOR)
 is_comms_lead = _has(Role.COMMS_LEAD)
 is_safeguarding_lead = _has(Role.SAFEGUARDING_LEAD)
@@ -52,6 +53,8 @@ PERMISSIONS: dict[str, Any] = {
     "steward.reveal_personal_data": is_moderator | is_comms_lead | is_safeguarding_lead | is_ig_lead,
     "steward.view_audit": is_ig_lead,
     "steward.export_records": is_ig_lead | is_comms_lead,
+    # Staff posts: any member of staff checks and drafts; reviewing follows the organisation's approval steps.
+    "steward.write_posts": is_staff_member | is_staff_role,
     # Administration.
     "steward.manage_users": is_admin,
     "steward.manage_packs": is_admin,

@@ -1,7 +1,8 @@
 """Staff posts: check a draft, write and edit drafts, submit, review, publish, amend; FOI records export.
 
-Any signed-in member of staff may check text and write drafts; reviewing follows the approval steps (never
-your own post); the records export is for the information-governance lead and the communications team.
+Any member of staff (the staff role, or any moderation role) may check text and write drafts; reviewing follows
+the approval steps (never your own post); the records export is for the information-governance lead and the
+communications team.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.contrib.auth.models import User
 from django.db.models import Q
 from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Field, Router, Schema, Status
+from ninja.params import P, QueryEx
 
 from steward.errors import NotFound, PermissionDenied
 from steward.server.api.auth import require
@@ -56,7 +58,7 @@ class PublishIn(Schema):
 
 
 def _user(request: HttpRequest) -> User:
-    user = request.auth  # type: ignore[attr-defined]
+    user = require(request, "steward.write_posts")
     if not isinstance(user, User) or not user.is_active:
         raise PermissionDenied("sign in first")
     return user
@@ -111,7 +113,9 @@ def create_draft(request: HttpRequest, body: DraftIn) -> Status[dict[str, Any]]:
 
 @router.get("/drafts")
 def list_drafts(
-    request: HttpRequest, status: str | None = None, limit: int = Field(50, ge=1, le=200)
+    request: HttpRequest,
+    status: QueryEx[str | None, P(max_length=30)] = None,
+    limit: QueryEx[int, P(ge=1, le=200)] = 50,
 ) -> list[dict[str, Any]]:
     user = _user(request)
     qs = Draft.objects.select_related("organisation", "channel", "amends", "author")
@@ -164,7 +168,7 @@ def export_records(
     request: HttpRequest,
     start: date | None = None,
     end: date | None = None,
-    keyword: str = Field("", max_length=records.MAX_KEYWORD),
+    keyword: QueryEx[str, P(max_length=records.MAX_KEYWORD)] = "",
     format: Literal["json", "csv"] = "json",
 ) -> StreamingHttpResponse:
     user = require(request, "steward.export_records")
