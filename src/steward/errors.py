@@ -62,3 +62,7 @@ class NotFound(StewardError):
     """No such object, or none the user may see (HTTP 404)."""
 
     exit_code = 6
+
+
+class InvalidRequest(InputError):
+    """A workflow request is incomplete or invalid: a reason missing, a placeholder unfilled, an unknown clause."""

@@ -127,6 +127,9 @@ class Item(models.Model):
     visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.VISIBLE)
     due_at = models.DateTimeField(null=True, blank=True, db_index=True)
     out_of_hours = models.BooleanField(default=False)
+    sensitive = models.BooleanField(
+        default=False, help_text="A safeguarding matter (escalated, self-harm or child safety): leads only."
+    )
     responded_at = models.DateTimeField(null=True, blank=True)
     claimed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
@@ -135,7 +138,10 @@ class Item(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["platform", "external_id"], name="item_unique_platform_id")]
-        indexes = [models.Index(fields=["queue", "due_at"], name="item_queue_due")]
+        indexes = [
+            models.Index(fields=["queue", "due_at"], name="item_queue_due"),
+            models.Index(fields=["queue", "sensitive", "due_at"], name="item_queue_open_due"),
+        ]
         ordering = ["due_at", "received_at"]
 
     def __str__(self) -> str:
