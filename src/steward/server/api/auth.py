@@ -12,7 +12,6 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from steward.server.accounts.models import ApiToken, hash_token
 
-
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
