@@ -21,7 +21,8 @@ from steward.server.audit.chain import record
 from steward.server.governance.models import PackVersion
 
 _lock = threading.Lock()
-_pipelines: dict[int, tuple[PolicyPack, Pipeline]] = {}
+_packs: dict[int, PolicyPack] = {}
+_pipelines: dict[int, Pipeline] = {}
 
 
 def _sha(text: str) -> str:
@@ -64,18 +65,24 @@ def active_version(pack_id: str) -> PackVersion:
 
 
 def pack_for(version: PackVersion) -> PolicyPack:
-    return pipeline_for(version).pack
+    """The parsed pack of that exact version (parsed once per process; no detectors are built)."""
+    with _lock:
+        pack = _packs.get(version.pk)
+        if pack is None:
+            pack = parse_pack(version.source, f"{version.pack_id} {version.version}")
+            _packs[version.pk] = pack
+        return pack
 
 
 def pipeline_for(version: PackVersion) -> Pipeline:
-    """A pipeline for that exact version (built once per process; detectors load lazily)."""
+    """A pipeline for that exact version (built once per process: the detectors take a second or two)."""
+    pack = pack_for(version)
     with _lock:
-        cached = _pipelines.get(version.pk)
-        if cached is None:
-            pack = parse_pack(version.source, f"{version.pack_id} {version.version}")
-            cached = (pack, Pipeline(pack))
-            _pipelines[version.pk] = cached
-        return cached[1]
+        pipeline = _pipelines.get(version.pk)
+        if pipeline is None:
+            pipeline = Pipeline(pack)
+            _pipelines[version.pk] = pipeline
+        return pipeline
 
 
 def upload(source: str, *, user: User | None, activate: bool = True, name: str = "<upload>") -> PackVersion:
