@@ -25,7 +25,26 @@ $(VENV)/.eval: pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet -e '.[eval]'
 	touch $@ $(VENV)/.runtime
 
-demo: $(VENV)/.runtime
+# The NHS.UK frontend (npm package, pinned in package-lock.json), copied into the git-ignored static folder.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+
+src/steward/server/static/nhsuk/.built: node_modules/.package-lock.json scripts/build-assets
+	python3 scripts/build-assets
+
+.PHONY: assets screenshots demo-cli
+assets: src/steward/server/static/nhsuk/.built
+
+# Screenshots of the inbox, an item page and the dashboard into docs/screenshots/.
+screenshots: $(VENV)/.dev assets
+	scripts/screenshots
+
+# The service: database, demo users, the demo comments ingested and assessed by a worker, served on :8000.
+demo: $(VENV)/.runtime assets
+	scripts/demo
+
+# The library and CLI alone (no database): scan the demo comments and the platform files.
+demo-cli: $(VENV)/.runtime
 	@mkdir -p $(OUT)
 	$(BIN)/steward policy list
 	$(BIN)/steward scan examples/demo-comments.jsonl -o $(OUT)/decisions.jsonl --show 6
@@ -42,13 +61,14 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
-unit: $(VENV)/.dev
+unit: $(VENV)/.dev assets
+	scripts/ensure-chromium
 	$(BIN)/pytest
 
 test: lint typecheck unit
 
 # The whole service suite again, against the PostgreSQL server on 127.0.0.1:5432 (fresh database per run).
-test-postgres: $(VENV)/.dev
+test-postgres: $(VENV)/.dev assets
 	scripts/test-postgres
 
 bench: $(VENV)/.runtime
@@ -64,4 +84,4 @@ models: $(VENV)/.dev
 	$(BIN)/python -m training.train
 
 clean:
-	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache node_modules src/steward/server/static/nhsuk

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
+import warnings
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("STEWARD_DATA_DIR", "data")).resolve()
@@ -34,8 +37,11 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 DEBUG = os.environ.get("STEWARD_DEBUG") == "1"
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("STEWARD_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")]
-if os.environ.get("PYTEST_CURRENT_TEST") is not None or os.environ.get("STEWARD_TESTING") == "1":
+TESTING = "pytest" in sys.modules or os.environ.get("STEWARD_TESTING") == "1"
+if TESTING:
     ALLOWED_HOSTS.append("testserver")
+    # Test users are made by the dozen; the production hasher (deliberately slow) would dominate the suite.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -43,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
@@ -56,6 +63,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files (the NHS.UK frontend build and Steward's own CSS/JS) served by the app itself, from the finders.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -72,7 +82,11 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": False,
-        "OPTIONS": {"environment": "steward.server.web.jinja.environment", "autoescape": True},
+        "OPTIONS": {
+            "environment": "steward.server.web.jinja.environment",
+            "autoescape": True,
+            "context_processors": ["steward.server.web.context.page"],
+        },
     },
     {
         # Django's own templates (none of Steward's pages use them; kept for the error pages of contrib apps).
@@ -133,6 +147,31 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"] if (PACKAGE_DIR / "static").is_dir() else []
+# WhiteNoise serves straight from the finders, so no collectstatic step is needed for `make demo`
+# (and it need not warn that STATIC_ROOT, used only by an optional collectstatic, does not exist yet).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+warnings.filterwarnings("ignore", message="No directory at")
+
+# Content-Security-Policy (django-csp): nothing inline except the NHS.UK template's one nonce'd script, nothing
+# from another host. Comment text is escaped on every page; this is the second wall if an escape is ever missed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+    },
+    # The API's interactive docs page loads its own scripts; the API itself returns JSON.
+    "EXCLUDE_URL_PREFIXES": ["/api/docs"],
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,0 +1,1 @@
+"""Web page views: thin, each calls the services and renders one Jinja template."""
