@@ -13,11 +13,12 @@ from tests.web.conftest import Tripwires
 
 # What each role's header offers (and, by omission, what it must not).
 NAV_BY_ROLE: dict[str, set[str]] = {
-    "moderator": {"Inbox", "Authors", "Policy"},
-    "communications_lead": {"Inbox", "Authors", "Dashboard", "Policy"},
-    "safeguarding_lead": {"Inbox", "Safeguarding", "Authors", "Policy"},
-    "information_governance_lead": {"Inbox", "Authors", "Dashboard", "Policy", "Audit log"},
-    "admin": {"Inbox", "Safeguarding", "Authors", "Dashboard", "Policy", "Audit log"},
+    "staff": {"Staff posts"},
+    "moderator": {"Inbox", "Authors", "Policy", "Staff posts"},
+    "communications_lead": {"Inbox", "Authors", "Dashboard", "Policy", "Staff posts"},
+    "safeguarding_lead": {"Inbox", "Safeguarding", "Authors", "Policy", "Staff posts"},
+    "information_governance_lead": {"Inbox", "Authors", "Dashboard", "Policy", "Audit log", "Staff posts"},
+    "admin": {"Inbox", "Safeguarding", "Authors", "Dashboard", "Policy", "Audit log", "Staff posts"},
     "nobody": set(),
 }
 

@@ -23,6 +23,7 @@ NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry("Dashboard", "web:dashboard", "steward.view_reports", "dashboard"),
     NavEntry("Policy", "web:policy", "steward.view_items", "policy"),
     NavEntry("Audit log", "web:audit", "steward.view_audit", "audit"),
+    NavEntry("Staff posts", "web:posts", "steward.write_posts", "posts"),
 )
 
 

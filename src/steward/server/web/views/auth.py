@@ -24,4 +24,6 @@ def start(request: HttpRequest) -> HttpResponse:
         return redirect("web:inbox")
     if request.user.has_perm("steward.view_audit"):
         return redirect("web:audit")
+    if request.user.has_perm("steward.write_posts"):
+        return redirect("web:post_check")
     return render(request, "auth/no_role.jinja")
