@@ -44,7 +44,7 @@ def handles_errors(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 def _register() -> None:
-    from steward.cli import check, eval, policy, scan
+    from steward.cli import check, eval, policy, scan, service
 
     app.command("check")(handles_errors(check.check))
     app.command("scan")(handles_errors(scan.scan_command))
@@ -56,6 +56,7 @@ def _register() -> None:
         context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
         help="Run a Django management command of the service (e.g. `steward admin migrate`).",
     )(_admin)
+    service.register(app, handles_errors)
 
 
 def _admin(ctx: typer.Context) -> None:

@@ -76,6 +76,42 @@ def record(
     at: datetime | None = None,
 ) -> AuditEvent:
     """Append one event. Call inside the transaction that makes the change, so both commit or neither."""
+    entry = {"actor": actor, "obj": obj, "object_type": object_type, "object_id": object_id}
+    entry |= {"clause_ids": clause_ids, "reason": reason, "data": data, "at": at}
+    return record_many([(event, entry)])[0]
+
+
+def record_many(entries: Sequence[tuple[str, Mapping[str, Any]]]) -> list[AuditEvent]:
+    """Append several events under one lock of the chain head: each is ``(event, record's keyword arguments)``."""
+    rows: list[AuditEvent] = []
+    if not entries:
+        return rows
+    with transaction.atomic():
+        head, _ = ChainHead.objects.select_for_update().get_or_create(id=1)
+        seq, prev = head.seq, head.hash
+        for event, entry in entries:
+            seq += 1
+            rows.append(_event(seq, prev, event, **entry))
+            prev = rows[-1].hash
+        AuditEvent.objects.bulk_create(rows)
+        ChainHead.objects.filter(id=1).update(seq=seq, hash=prev)
+    return rows
+
+
+def _event(
+    seq: int,
+    prev_hash: str,
+    event: str,
+    *,
+    actor: object = None,
+    obj: object = None,
+    object_type: str = "",
+    object_id: str = "",
+    clause_ids: Iterable[str] = (),
+    reason: str = "",
+    data: Mapping[str, Any] | None = None,
+    at: datetime | None = None,
+) -> AuditEvent:
     if obj is not None:
         object_type = object_type or type(obj).__name__.lower()
         object_id = object_id or str(getattr(obj, "pk", ""))
@@ -83,28 +119,20 @@ def record(
     moment = (at or timezone.now()).astimezone(UTC)
     # JSON round trip now, so the hash is computed over exactly what the database will give back.
     payload = json.loads(json.dumps(dict(data or {}), default=str))
-    with transaction.atomic():
-        head, _ = ChainHead.objects.select_for_update().get_or_create(id=1)
-        seq = head.seq + 1
-        fields = _fields(
-            seq, moment, _actor_name(actor), event, object_type, object_id, list(clause_ids), reason, payload
-        )
-        digest = event_hash(head.hash, fields)
-        row = AuditEvent.objects.create(
-            seq=seq,
-            at=moment,
-            actor=fields["actor"],
-            event=event,
-            object_type=object_type,
-            object_id=object_id,
-            clause_ids=fields["clause_ids"],
-            reason=reason,
-            data=payload,
-            prev_hash=head.hash,
-            hash=digest,
-        )
-        ChainHead.objects.filter(id=1).update(seq=seq, hash=digest)
-    return row
+    fields = _fields(seq, moment, _actor_name(actor), event, object_type, object_id, list(clause_ids), reason, payload)
+    return AuditEvent(
+        seq=seq,
+        at=moment,
+        actor=fields["actor"],
+        event=event,
+        object_type=object_type,
+        object_id=object_id,
+        clause_ids=fields["clause_ids"],
+        reason=reason,
+        data=payload,
+        prev_hash=prev_hash,
+        hash=event_hash(prev_hash, fields),
+    )
 
 
 @dataclass(frozen=True, slots=True)

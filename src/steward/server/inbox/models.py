@@ -166,7 +166,7 @@ class Decision(models.Model):
     pack = models.ForeignKey(
         "governance.PackVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
     )
-    input_hash = models.CharField(max_length=64)
+    input_hash = models.CharField(max_length=80)
     rationale = models.TextField()
     reply_template = models.CharField(max_length=100, blank=True, default="")
     reply_text = models.TextField(blank=True, default="")
