@@ -289,3 +289,12 @@ def test_nul_characters_anywhere_are_stored_and_assessed(api_client: ClientFor, 
 def test_hostile_bodies_are_4xx_not_5xx(api_client: ClientFor, facebook: Channel, body: str, status: int) -> None:
     response = api_client("moderator").post("/api/items", data=body, content_type="application/json")
     assert response.status_code == status and Item.objects.count() == 0
+
+
+def test_an_oversized_body_gets_a_json_413(api_client: Callable[[str], Client], facebook: Channel) -> None:
+    from django.conf import settings
+
+    body = '{"channel": "trust-facebook", "csv": "' + "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 10) + '"}'
+    response = api_client("moderator").post("/api/items", body, content_type="application/json")
+    assert response.status_code == 413
+    assert "larger than" in response.json()["detail"]

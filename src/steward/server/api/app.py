@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
@@ -32,6 +34,12 @@ def steward_error(request: HttpRequest, exc: StewardError) -> HttpResponse:
     if isinstance(exc, PolicyError) and exc.problems:
         body["problems"] = list(exc.problems)
     return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return api.create_response(request, {"detail": f"the request body is larger than {limit:,} bytes"}, status=413)
 
 
 def _mount() -> None:
