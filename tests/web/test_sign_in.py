@@ -35,6 +35,7 @@ def test_each_role_signs_in_and_sees_only_its_pages(
     sign_in_with_form(page, role)
     expect(page.get_by_test_id("sign-out")).to_be_visible()
     assert nav_labels(page) == NAV_BY_ROLE[role]
+    assert_accessible(page)  # each role's landing page, including the "no role yet" page
     page.get_by_test_id("sign-out").click()
     expect(page).to_have_url(f"{live_server.url}/sign-in/")
     page.goto(f"{live_server.url}/")
