@@ -183,6 +183,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Safeguarding pages go out by e-mail through Django's mail backend (console by default; SMTP in production).
 EMAIL_BACKEND = os.environ.get("STEWARD_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("STEWARD_FROM_EMAIL", "steward@localhost")
+# Used by the file-based backend (`make demo` writes the safeguarding pages there instead of the console).
+EMAIL_FILE_PATH = DATA_DIR / "outbox"
 
 # Steward's own settings.
 STEWARD_INBOUND_PACK = os.environ.get("STEWARD_INBOUND_PACK", "surrey-heartlands-aus")
