@@ -7,8 +7,9 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
-from steward.errors import ConflictError, InputError, NotFound, PermissionDenied, PolicyError, StewardError
+from steward.errors import PolicyError, StewardError
 from steward.server.api.auth import AUTH
+from steward.server.http import status_for
 
 api = NinjaAPI(
     title="Steward API",
@@ -23,13 +24,7 @@ api = NinjaAPI(
 # One place maps Steward's error hierarchy to HTTP (the CLI does the same in cli/main.py).
 @api.exception_handler(StewardError)
 def steward_error(request: HttpRequest, exc: StewardError) -> HttpResponse:
-    status = 400
-    if isinstance(exc, PermissionDenied):
-        status = 403
-    elif isinstance(exc, NotFound):
-        status = 404
-    elif isinstance(exc, ConflictError) or not isinstance(exc, InputError | PolicyError):
-        status = 409
+    status = status_for(exc)
     body: dict[str, object] = {"detail": str(exc)}
     if isinstance(exc, PolicyError) and exc.problems:
         body["problems"] = list(exc.problems)

@@ -21,6 +21,7 @@ from ninja.errors import HttpError
 from steward.server.api.auth import require
 from steward.server.audit.chain import record, verify
 from steward.server.audit.models import AuditEvent
+from steward.server.csvsafe import safe_cell
 
 router = Router(tags=["audit"])
 
@@ -39,7 +40,6 @@ COLUMNS = (
     "hash",
 )
 # A spreadsheet treats a cell starting with one of these as a formula (CSV/formula injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MAX_OFFSET = 1_000_000_000
 # Filter text never holds control characters (PostgreSQL refuses NUL in a query string outright).
 _PLAIN = r"^[^\x00-\x1f\x7f]*$"
@@ -130,13 +130,6 @@ def _as_dict(ev: AuditEvent) -> dict[str, Any]:
         "prev_hash": ev.prev_hash,
         "hash": ev.hash,
     }
-
-
-def safe_cell(value: object) -> object:
-    """A CSV cell a spreadsheet will not run: text starting with = + - @ tab or CR gets a leading quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _csv_cells(ev: AuditEvent) -> list[object]:

@@ -64,19 +64,6 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-def _is_reviewer(user: User) -> bool:
-    return bool(user.has_perm("steward.manage_templates") or user.has_perm("steward.manage_users"))
-
-
-def _visible(user: User, draft_id: int) -> Draft:
-    draft = Draft.objects.select_related("organisation", "channel", "amends", "author").filter(pk=draft_id).first()
-    if draft is None:
-        raise NotFound("no such draft")
-    if draft.author_id != user.pk and not (_is_reviewer(user) or user.has_perm("steward.export_records")):
-        raise NotFound("no such draft")
-    return draft
-
-
 def _out(user: User, draft: Draft) -> dict[str, Any]:
     data = records.record_of(draft)
     data["account"] = draft.account_type
@@ -121,7 +108,7 @@ def list_drafts(
     qs = Draft.objects.select_related("organisation", "channel", "amends", "author")
     # Reviewers see everything submitted; everyone sees their own drafts.
     mine_or_submitted = Q(author=user) | ~Q(status=DraftStatus.DRAFT)
-    qs = qs.filter(mine_or_submitted if _is_reviewer(user) else Q(author=user))
+    qs = qs.filter(mine_or_submitted if svc.is_reviewer(user) else Q(author=user))
     if status:
         qs = qs.filter(status=status)
     return [_out(user, d) for d in qs[:limit]]
@@ -130,37 +117,39 @@ def list_drafts(
 @router.get("/drafts/{draft_id}")
 def get_draft(request: HttpRequest, draft_id: int) -> dict[str, Any]:
     user = _user(request)
-    return _out(user, _visible(user, draft_id))
+    return _out(user, svc.visible_draft(user, draft_id))
 
 
 @router.put("/drafts/{draft_id}")
 def edit_draft(request: HttpRequest, draft_id: int, body: EditIn) -> dict[str, Any]:
     user = _user(request)
-    return _out(user, svc.edit(user, _visible(user, draft_id), body.text))
+    return _out(user, svc.edit(user, svc.visible_draft(user, draft_id), body.text))
 
 
 @router.post("/drafts/{draft_id}/submit")
 def submit_draft(request: HttpRequest, draft_id: int) -> dict[str, Any]:
     user = _user(request)
-    return _out(user, svc.submit(user, _visible(user, draft_id)))
+    return _out(user, svc.submit(user, svc.visible_draft(user, draft_id)))
 
 
 @router.post("/drafts/{draft_id}/review")
 def review_draft(request: HttpRequest, draft_id: int, body: ReviewIn) -> dict[str, Any]:
     user = _user(request)
-    return _out(user, svc.review(user, _visible(user, draft_id), body.decision, body.reason))
+    return _out(user, svc.review(user, svc.visible_draft(user, draft_id), body.decision, body.reason))
 
 
 @router.post("/drafts/{draft_id}/publish")
 def publish_draft(request: HttpRequest, draft_id: int, body: PublishIn) -> dict[str, Any]:
     user = _user(request)
-    return _out(user, svc.publish(user, _visible(user, draft_id), url=body.url, scheduled_for=body.scheduled_for))
+    return _out(
+        user, svc.publish(user, svc.visible_draft(user, draft_id), url=body.url, scheduled_for=body.scheduled_for)
+    )
 
 
 @router.post("/drafts/{draft_id}/amend", response={201: dict[str, Any]})
 def amend_post(request: HttpRequest, draft_id: int, body: EditIn) -> Status[dict[str, Any]]:
     user = _user(request)
-    return Status(201, _out(user, svc.amend(user, _visible(user, draft_id), body.text)))
+    return Status(201, _out(user, svc.amend(user, svc.visible_draft(user, draft_id), body.text)))
 
 
 @router.get("/records", summary="FOI records: corporate posts with versions, approvals and amendments")

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from steward.cli.render import MASKED
+
 # Direction controls that can make text read differently from how it is stored (the "Trojan Source" set).
 BIDI_CONTROLS: Mapping[str, str] = {
     "\u202a": "LRE",
@@ -32,7 +34,8 @@ MAX_MARKS = 2  # combining marks kept after one base character (enough for Vietn
 TEXT_LIMIT = 20_000  # characters of one comment shown on its page
 EXCERPT_LIMIT = 160  # characters of a comment shown in a list
 NAME_LIMIT = 80  # characters of a handle or display name
-MASKED_CATEGORIES = frozenset({"personal_info", "patient_info"})
+#: What is masked until revealed: the same categories as the CLI and the API.
+MASKED_CATEGORIES = MASKED
 
 
 def _is_mark(char: str) -> bool:

@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from steward.errors import ConflictError, InputError, PermissionDenied
+from steward.errors import ConflictError, InputError, NotFound, PermissionDenied
 from steward.server.audit.chain import record
 from steward.server.inbox.models import Channel, Organisation
 from steward.server.outbound.models import (
@@ -40,6 +40,24 @@ def steps_for(org: Organisation) -> list[ApprovalStep]:
             ApprovalStep.objects.get_or_create(organisation=org, order=order, defaults={"name": name, "role": role})
         steps = list(ApprovalStep.objects.filter(organisation=org).order_by("order"))
     return steps
+
+
+def is_reviewer(user: User) -> bool:
+    """The communications team and administrators: they see every submitted draft."""
+    return bool(user.has_perm("steward.manage_templates") or user.has_perm("steward.manage_users"))
+
+
+def visible_draft(user: User, draft_id: int) -> Draft:
+    """The draft if this user may see it (its author, a reviewer, or a records role), else ``NotFound``.
+
+    Someone who may not see a draft is told it does not exist, so its existence does not leak.
+    """
+    draft = Draft.objects.select_related("organisation", "channel", "amends", "author").filter(pk=draft_id).first()
+    if draft is None or (
+        draft.author_id != user.pk and not (is_reviewer(user) or user.has_perm("steward.export_records"))
+    ):
+        raise NotFound("no such draft")
+    return draft
 
 
 def _roles(user: User) -> frozenset[str]:

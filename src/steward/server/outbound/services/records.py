@@ -14,11 +14,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from steward.errors import InputError
+from steward.server.csvsafe import safe_cell
 from steward.server.outbound.models import AccountType, Draft
 
 MAX_KEYWORD = 200
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def search(
@@ -87,11 +86,6 @@ def export_json(drafts: QuerySet[Draft]) -> Iterator[str]:
     for n, draft in enumerate(drafts):
         yield ("," if n else "") + json.dumps(record_of(draft), ensure_ascii=False)
     yield "]\n"
-
-
-def safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 CSV_COLUMNS = (

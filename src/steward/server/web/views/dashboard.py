@@ -9,13 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from steward.server.csvsafe import safe_cell
 from steward.server.inbox.services.clocks import calendar_for
 from steward.server.inbox.services.sanctions import inbound_pack
 from steward.server.web import charts, reports
 from steward.server.web.guard import page
 
 PERIODS = (7, 14, 30, 90)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _board(request: HttpRequest) -> reports.Dashboard:
@@ -48,18 +48,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/dashboard.jinja", context)
 
 
-def _cell(value: str) -> str:
-    """Spreadsheets run a cell that starts like a formula; such cells are prefixed with an apostrophe."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 @page("steward.view_reports")
 def dashboard_csv(request: HttpRequest) -> HttpResponse:
     board = _board(request)
     out = io.StringIO()
     writer = csv.writer(out)
     for row in reports.csv_rows(board):
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([safe_cell(v) for v in row])
     stamp = timezone.now().strftime("%Y%m%d")
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="steward-dashboard-{board.days}d-{stamp}.csv"'

@@ -19,11 +19,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from steward.errors import InputError, NotFound, StewardError
+from steward.server.http import status_for
 from steward.server.inbox.models import Channel
 from steward.server.inbox.setup import default_organisation
 from steward.server.outbound.models import AccountType, Draft, DraftStatus
 from steward.server.outbound.services import drafts as svc
 from steward.server.outbound.services.checking import MAX_DRAFT_CHARS, check_personal, check_text
+from steward.server.outbound.services.drafts import is_reviewer, visible_draft
 from steward.server.web import display
 from steward.server.web.guard import page
 from steward.server.web.views.posts_shared import (
@@ -31,14 +33,11 @@ from steward.server.web.views.posts_shared import (
     WRITE_POSTS,
     Problem,
     check_view,
-    is_reviewer,
     normalised,
     render_draft,
     sentence,
     signed_in_user,
-    status_for,
     verdict,
-    visible_draft,
 )
 
 PROFILE_LIMIT = 2000

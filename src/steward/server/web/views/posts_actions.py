@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from steward.errors import NotFound, StewardError
+from steward.server.http import status_for
 from steward.server.outbound.models import ApprovalDecision, Draft, DraftStatus
 from steward.server.outbound.services import drafts as svc
+from steward.server.outbound.services.drafts import visible_draft
 from steward.server.web import display
 from steward.server.web.guard import page
 from steward.server.web.views.posts_shared import (
@@ -25,8 +27,6 @@ from steward.server.web.views.posts_shared import (
     render_draft,
     sentence,
     signed_in_user,
-    status_for,
-    visible_draft,
 )
 
 DONE: dict[str, str] = {

@@ -15,9 +15,10 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from steward.errors import ConflictError, NotFound, PermissionDenied, StewardError
+from steward.errors import PermissionDenied
 from steward.server.outbound.models import Draft, DraftStatus
 from steward.server.outbound.services import drafts as svc
+from steward.server.outbound.services.drafts import is_reviewer
 from steward.server.web import display
 
 WRITE_POSTS = "steward.write_posts"  # any member of staff: the staff role or any moderation role (as in the API)
@@ -56,24 +57,6 @@ def verdict(action: str) -> Verdict:
     return VERDICTS.get(action, UNKNOWN_VERDICT)
 
 
-def is_reviewer(user: Any) -> bool:
-    """The communications team and administrators (the API's ``_is_reviewer``)."""
-    return bool(user.has_perm("steward.manage_templates") or user.has_perm("steward.manage_users"))
-
-
-def visible_draft(user: Any, draft_id: int) -> Draft:
-    """The draft if this user may see it (its author, a reviewer, or a records role), else ``NotFound``.
-
-    Someone who may not see a draft is told it does not exist, so its existence does not leak (as in the API).
-    """
-    draft = Draft.objects.select_related("organisation", "channel", "amends", "author").filter(pk=draft_id).first()
-    if draft is None:
-        raise NotFound("no such draft")
-    if draft.author_id != user.pk and not (is_reviewer(user) or user.has_perm("steward.export_records")):
-        raise NotFound("no such draft")
-    return draft
-
-
 def signed_in_user(request: HttpRequest) -> User:
     user = request.user
     if not isinstance(user, User):  # the page guard has already sent anonymous visitors to sign in
@@ -93,14 +76,6 @@ class Problem:
 
     text: str
     href: str = ""
-
-
-def status_for(exc: StewardError) -> int:
-    if isinstance(exc, PermissionDenied):
-        return 403
-    if isinstance(exc, ConflictError):
-        return 409
-    return 400
 
 
 @dataclass(frozen=True, slots=True)
