@@ -21,12 +21,17 @@ from steward.server.inbox.services import authors
 router = Router(tags=["authors"])
 
 
-class AuthorOut(Schema):
+class AuthorRef(Schema):
+    """An author as shown beside an item."""
+
     id: int
     platform: str
     handle: str
     display_name: str
     blocked: bool
+
+
+class AuthorOut(AuthorRef):
     blocked_at: datetime | None
     blocked_reason: str
     blocked_clauses: list[str]

@@ -30,6 +30,7 @@ from steward.connectors.generic import checked_item
 from steward.content import ContentItem
 from steward.errors import InputError, RecordError
 from steward.server.api.auth import require
+from steward.server.api.authors import AuthorRef
 from steward.server.audit.chain import record
 from steward.server.inbox.models import Channel, Item
 from steward.server.inbox.services.access import can_view
@@ -73,14 +74,6 @@ class IngestOut(Schema):
     detail: str = ""
 
 
-class AuthorOut(Schema):
-    id: int
-    platform: str
-    handle: str
-    display_name: str
-    blocked: bool
-
-
 class DecisionOut(Schema):
     action: str
     categories: list[str]
@@ -111,7 +104,7 @@ class ItemOut(Schema):
     kind: str
     text: str
     masked: bool = Field(description="Personal data in `text` is masked (finding offsets refer to the original).")
-    author: AuthorOut | None
+    author: AuthorRef | None
     post_ref: str
     parent_id: int | None
     thread: list[str] = Field(description="Earlier replies, oldest first (only when revealed).")

@@ -26,27 +26,18 @@ def _canonical(fields: Mapping[str, Any]) -> bytes:
     return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode("utf-8")
 
 
-def _fields(
-    seq: int,
-    at: datetime,
-    actor: str,
-    event: str,
-    object_type: str,
-    object_id: str,
-    clause_ids: Sequence[str],
-    reason: str,
-    data: Mapping[str, Any],
-) -> dict[str, Any]:
+def _fields(ev: AuditEvent) -> dict[str, Any]:
+    """What an event's hash covers (everything but the two hashes), as the database gives it back."""
     return {
-        "seq": seq,
-        "at": at.isoformat(timespec="microseconds"),
-        "actor": actor,
-        "event": event,
-        "object_type": object_type,
-        "object_id": object_id,
-        "clause_ids": list(clause_ids),
-        "reason": reason,
-        "data": data,
+        "seq": ev.seq,
+        "at": ev.at.isoformat(timespec="microseconds"),
+        "actor": ev.actor,
+        "event": ev.event,
+        "object_type": ev.object_type,
+        "object_id": ev.object_id,
+        "clause_ids": list(ev.clause_ids),
+        "reason": ev.reason,
+        "data": ev.data,
     }
 
 
@@ -119,20 +110,20 @@ def _event(
     moment = (at or timezone.now()).astimezone(UTC)
     # JSON round trip now, so the hash is computed over exactly what the database will give back.
     payload = json.loads(json.dumps(dict(data or {}), default=str))
-    fields = _fields(seq, moment, _actor_name(actor), event, object_type, object_id, list(clause_ids), reason, payload)
-    return AuditEvent(
+    row = AuditEvent(
         seq=seq,
         at=moment,
-        actor=fields["actor"],
+        actor=_actor_name(actor),
         event=event,
         object_type=object_type,
         object_id=object_id,
-        clause_ids=fields["clause_ids"],
+        clause_ids=list(clause_ids),
         reason=reason,
         data=payload,
         prev_hash=prev_hash,
-        hash=event_hash(prev_hash, fields),
     )
+    row.hash = event_hash(prev_hash, _fields(row))
+    return row
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,17 +146,7 @@ def verify(batch: int = 2000) -> Verification:
     expected_seq = 1
     checked = 0
     for ev in AuditEvent.objects.order_by("seq").iterator(chunk_size=batch):
-        fields = _fields(
-            ev.seq,
-            ev.at,
-            ev.actor,
-            ev.event,
-            ev.object_type,
-            ev.object_id,
-            ev.clause_ids,
-            ev.reason,
-            ev.data,
-        )
+        fields = _fields(ev)
         problem = ""
         if ev.seq != expected_seq:
             problem = f"sequence number {ev.seq} where {expected_seq} was expected (an event is missing)"
