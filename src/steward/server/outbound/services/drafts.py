@@ -230,8 +230,7 @@ def publish(user: User, draft: Draft, *, url: str = "", scheduled_for: datetime 
     """Mark an approved post published now, or scheduled for a later time."""
     if draft.status not in {DraftStatus.APPROVED, DraftStatus.SCHEDULED}:
         raise ConflictError("only an approved post can be published or scheduled")
-    roles = _roles(user)
-    if not (user.is_superuser or draft.author_id == user.pk or roles & {"communications_lead", "admin"}):
+    if not (draft.author_id == user.pk or is_reviewer(user)):
         raise PermissionDenied("only the author or the communications team can publish")
     now = timezone.now()
     with transaction.atomic():
