@@ -50,7 +50,10 @@ def assess(item: ContentItem, detectors: Sequence[Detector], context: AssessCont
     text_len = len(subject.text)
     for name, detector in zip(names, roster, strict=True):
         try:
-            found = list(detector.detect(subject, ctx))
+            result = detector.detect(subject, ctx)
+            if (type(result) is list or type(result) is tuple) and not result:
+                continue  # the usual answer: nothing found, nothing to check
+            found = list(result)
         except TimeoutError as exc:
             log.warning("detector %s timed out on item %s", name, item.id)
             failures.append(DetectorFailure(name, f"timed out: {exc}", timed_out=True))

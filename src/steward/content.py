@@ -16,6 +16,9 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+#: ``json.dumps(..., sort_keys=True, ensure_ascii=False)`` without building an encoder per call.
+_HASH_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+
 
 class Category(StrEnum):
     """Finding categories (TAXONOMY.md). Names are a public contract: other tools parse them."""
@@ -121,7 +124,7 @@ class ContentItem:
         if self.direction is Direction.OUTBOUND and self.extra:
             # a staff draft's account, profile, amended original and consent change its decision
             payload["extra"] = {k: self.extra[k] for k in sorted(self.extra)}
-        blob = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        blob = _HASH_JSON.encode(payload).encode("utf-8")
         return "sha256:" + hashlib.sha256(blob).hexdigest()
 
 

@@ -160,6 +160,8 @@ class ImpersonationDetector:
             return 0.95, f"confusable_{what}", f"Author {label} is a look-alike of {shown!r} (same skeleton)."
         if len(psk) < 6:
             return None  # too short for edit distance to mean anything
+        if _too_far(sk, psk, self.ratio_threshold) and (what != "name" or len(psk) < 8 or psk not in sk):
+            return None  # the lengths alone rule out a look-alike (the usual case: a person's name)
         distance = Levenshtein.distance(sk, psk, score_cutoff=3)
         ratio = fuzz.ratio(sk, psk)
         if ratio >= self.ratio_threshold or (len(psk) > 8 and 1 <= distance <= 2):
@@ -171,3 +173,15 @@ class ImpersonationDetector:
         if what == "name" and len(psk) >= 8 and psk in sk:
             return 0.6, "contains_name", f"Author {label} contains the protected name {shown!r}."
         return None
+
+
+def _too_far(a: str, b: str, threshold: float) -> bool:
+    """Whether two skeletons differ in length by more than two characters and so much that their similarity
+    cannot reach ``threshold``: both edit distances are at least the length difference, so then neither the
+    distance test nor the ratio test in ``_compare`` can pass. A small margin keeps float rounding on the safe side.
+    """
+    gap = abs(len(a) - len(b))
+    if gap <= 2:
+        return False
+    total = len(a) + len(b)
+    return 100.0 * (total - gap) / total < threshold - 1e-6

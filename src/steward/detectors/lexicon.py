@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -127,17 +130,32 @@ _TOKEN_SPLIT = str.maketrans(
 )
 
 
+#: Two equal characters side by side: only a word with one needs ``_collapse`` (which is far slower than this test).
+_RUN = re.compile(r"(.)\1", re.DOTALL)
+#: Whole words (runs of non-space, as ``str.split`` finds them) with two equal characters side by side among their
+#: first five, or of exactly three characters: the words whose collapsed keys count (see ``text_tokens``).
+_EARLY_REPEAT = re.compile(r"(?<!\S)(?:\S{0,3}(?:(\S)\1)\S*|\S{3}(?!\S))")
+
+
 # Cached for reuse across the lexicons of ONE item; kept small so repeated benchmark texts do not hit it.
 @functools.lru_cache(maxsize=32)
 def text_tokens(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
-    """(plain keys, collapsed keys, has_mask) of the words of a normalised text; shared by every lexicon."""
-    words = text.translate(_TOKEN_SPLIT).split()
+    """(plain keys, collapsed keys, has_mask) of the words of a normalised text; shared by every lexicon.
+
+    The keys of a word are its first three, four and five characters; collapsed keys are those of the first ten
+    characters with repeated letters collapsed, for words with a repeat early on (and every three-letter word).
+    """
+    split = text.translate(_TOKEN_SPLIT)
+    words = split.split()
+    # Built exactly as first written (same insertion order): a lexicon iterates these sets, and which of two
+    # entries matching the same span wins depends on that order.
     plain = frozenset({w[:3] for w in words} | {w[:4] for w in words} | {w[:5] for w in words})
-    doubled = [
-        _collapse(w[:10])
-        for w in words
-        if len(w) > 2 and (w[0] == w[1] or w[1] == w[2] or w[2:3] == w[3:4] or w[3:4] == w[4:5])
-    ]
+    doubled = []
+    for m in _EARLY_REPEAT.finditer(split):  # the same words, in the same order, as testing each word in Python
+        w = m.group()
+        if len(w) > 2:
+            first = w[:10]
+            doubled.append(_collapse(first) if _RUN.search(first) else first)
     collapsed = frozenset({w[:3] for w in doubled} | {w[:4] for w in doubled} | {w[:5] for w in doubled})
     has_mask = "*" in text or ("#" in text and any("#" in w[1:] for w in text.split()))
     return plain, collapsed, has_mask
@@ -147,6 +165,70 @@ def text_tokens(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
 def masked_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, token) of each word with mask symbols inside ("f*ck", "b*ll*cks") in a normalised text."""
     return tuple((m.start(), m.end(), m.group()) for m in finditer(_MASKED_TOKEN, text))
+
+
+class _KeyIndex:
+    """The word keys of every ``Lexicon``, so that one pass per text tells which lexicons have any candidate.
+
+    ``present(text)`` is (lexicons with a plain key among the text's plain keys, lexicons with a collapsed key
+    among its collapsed keys), by the id ``add`` gave each lexicon. A lexicon absent from both has no candidate
+    and skips its own key intersections; one that is present runs them exactly as before.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._ids: dict[tuple[frozenset[str], frozenset[str]], int] = {}
+        self._plain: dict[str, set[int]] = {}
+        self._collapsed: dict[str, set[int]] = {}
+        self._present: Callable[[str], tuple[frozenset[int], frozenset[int]]] = _nothing_present
+
+    def add(self, plain_keys: frozenset[str], collapsed_keys: frozenset[str]) -> int:
+        """Register one lexicon's keys; lexicons with the same keys share an id."""
+        with self._lock:
+            known = self._ids.get((plain_keys, collapsed_keys))
+            if known is not None:
+                return known
+            lex_id = self._ids[(plain_keys, collapsed_keys)] = len(self._ids)
+            for key in plain_keys:
+                self._plain.setdefault(key, set()).add(lex_id)
+            for key in collapsed_keys:
+                self._collapsed.setdefault(key, set()).add(lex_id)
+            self._present = _presence(
+                {k: frozenset(v) for k, v in self._plain.items()},
+                {k: frozenset(v) for k, v in self._collapsed.items()},
+            )
+            return lex_id
+
+    def present(self, text: str) -> tuple[frozenset[int], frozenset[int]]:
+        return self._present(text)
+
+
+def _nothing_present(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    return frozenset(), frozenset()
+
+
+def _presence(
+    plain_owners: dict[str, frozenset[int]], collapsed_owners: dict[str, frozenset[int]]
+) -> Callable[[str], tuple[frozenset[int], frozenset[int]]]:
+    all_plain = frozenset(plain_owners)
+    all_collapsed = frozenset(collapsed_owners)
+
+    # Cached for reuse across the lexicons of ONE item, like ``text_tokens``.
+    @functools.lru_cache(maxsize=32)
+    def present(text: str) -> tuple[frozenset[int], frozenset[int]]:
+        plain, collapsed, _ = text_tokens(text)
+        in_plain: set[int] = set()
+        for key in plain & all_plain:
+            in_plain |= plain_owners[key]
+        in_collapsed: set[int] = set()
+        for key in collapsed & all_collapsed:
+            in_collapsed |= collapsed_owners[key]
+        return frozenset(in_plain), frozenset(in_collapsed)
+
+    return present
+
+
+KEYS = _KeyIndex()
 
 
 class Lexicon:
@@ -167,6 +249,7 @@ class Lexicon:
             self._collapsed.setdefault(collapsed_key, []).append((e, compiled))
         self._plain_keys = frozenset(self._plain)
         self._collapsed_keys = frozenset(self._collapsed)
+        self._key_id = KEYS.add(self._plain_keys, self._collapsed_keys)
         self.allow: tuple[str, ...] = tuple(sorted(allow or [], key=len, reverse=True))
         self._allow = Lexicon(f"{name}.allow", [Entry(a, "allow", 0.0) for a in self.allow]) if self.allow else None
         self._by_initial: dict[str, list[Entry]] = {}
@@ -181,11 +264,14 @@ class Lexicon:
         """Every non-overlapping hit in ``norm``, in text order, with allow-listed contexts removed."""
         text = norm.text
         plain, collapsed, has_mask = text_tokens(text)
+        in_plain, in_collapsed = KEYS.present(text)
         candidates: list[tuple[Entry, regex.Pattern[str]]] = []
-        for key in self._plain_keys & plain:
-            candidates.extend(self._plain[key])
-        for key in self._collapsed_keys & collapsed:
-            candidates.extend(self._collapsed[key])
+        if self._key_id in in_plain:
+            for key in self._plain_keys & plain:
+                candidates.extend(self._plain[key])
+        if self._key_id in in_collapsed:
+            for key in self._collapsed_keys & collapsed:
+                candidates.extend(self._collapsed[key])
         hits: list[Hit] = []
         if candidates:
             hits = self._confirm(norm, candidates)

@@ -14,8 +14,12 @@ folded away); spans are mapped back to the original text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
 
 import ahocorasick
 import regex
@@ -65,6 +69,70 @@ def _expand(pattern: str) -> str:
             out.append(c)
             i += 1
     return "".join(out)
+
+
+class _TriggerIndex:
+    """The triggers of every ``Lexicon`` in one Aho-Corasick automaton, matched once per normalised text.
+
+    ``active(text)`` maps each lexicon (by the key ``add`` gave it) to the sorted indices of its rules that have a
+    trigger in ``text``; lexicons with none are absent. Matching is exactly the per-lexicon test it replaces: a
+    rule is active when one of its trigger strings occurs as a substring of the normalised text. The result for
+    the last few texts is cached (detectors of one item share it); adding a lexicon rebuilds the automaton.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._lexicons: list[dict[str, tuple[int, ...]]] = []
+        self._keys: dict[tuple[tuple[str, tuple[int, ...]], ...], int] = {}
+        self._active: Callable[[str], Mapping[int, tuple[int, ...]]] = _no_triggers
+
+    def add(self, by_trigger: Mapping[str, tuple[int, ...]]) -> int:
+        """Register one lexicon's triggers (trigger → its rule indices); returns the lexicon's key."""
+        frozen = tuple(sorted(by_trigger.items()))
+        with self._lock:
+            known = self._keys.get(frozen)
+            if known is not None:
+                return known  # the same rules again (every pipeline builds its own detectors): share them
+            self._keys[frozen] = len(self._lexicons)
+            self._lexicons.append(dict(by_trigger))
+            targets: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+            for key, triggers in enumerate(self._lexicons):
+                for t, ix in triggers.items():
+                    targets.setdefault(t, []).append((key, ix))
+            automaton = ahocorasick.Automaton()
+            for t, pairs in targets.items():
+                automaton.add_word(t, tuple(pairs))
+            if targets:
+                automaton.make_automaton()
+                self._active = _matcher(automaton)
+            return len(self._lexicons) - 1
+
+    def active(self, text: str) -> Mapping[int, tuple[int, ...]]:
+        return self._active(text)
+
+
+def _no_triggers(text: str) -> Mapping[int, tuple[int, ...]]:
+    return {}
+
+
+def _matcher(automaton: Any) -> Callable[[str], Mapping[int, tuple[int, ...]]]:
+    # Cached for reuse across the lexicons of ONE item; kept small so repeated benchmark texts do not hit it.
+    @functools.lru_cache(maxsize=32)
+    def active(text: str) -> Mapping[int, tuple[int, ...]]:
+        found: dict[int, set[int]] = {}
+        for _, pairs in automaton.iter(text):
+            for key, indices in pairs:
+                rules = found.get(key)
+                if rules is None:
+                    found[key] = set(indices)
+                else:
+                    rules.update(indices)
+        return MappingProxyType({key: tuple(sorted(rules)) for key, rules in found.items()})
+
+    return active
+
+
+TRIGGERS = _TriggerIndex()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +189,9 @@ class Lexicon:
             for t in r.triggers.split("|"):
                 if t:
                     by_trigger.setdefault(t, []).append(i)
-        # One Aho-Corasick pass finds every trigger present (overlaps included), instead of one substring
-        # test per trigger: measured 6x cheaper on a 30-word comment with ~150 triggers.
-        self._triggers = ahocorasick.Automaton()
-        for t, ix in by_trigger.items():
-            self._triggers.add_word(t, tuple(ix))
-        if by_trigger:
-            self._triggers.make_automaton()
-        self._has_triggers = bool(by_trigger)
+        # Every lexicon's triggers live in one shared Aho-Corasick automaton, run once per normalised text for
+        # all lexicons (see ``_TriggerIndex``): a lexicon whose triggers are absent costs one dictionary lookup.
+        self._key = TRIGGERS.add({t: tuple(ix) for t, ix in by_trigger.items()})
         self._guards = tuple(
             compile_pattern(r.not_after + r"$") if r.not_after is not None else None for r in self.rules
         )
@@ -137,12 +200,11 @@ class Lexicon:
         """Hits in ``text`` (clipped by the caller), matched in its normalised form, with original offsets."""
         norm = normalise(text)
         ntext = norm.text
-        active: set[int] = set()
-        if self._has_triggers:
-            for _, indices in self._triggers.iter(ntext):
-                active.update(indices)
+        active = TRIGGERS.active(ntext).get(self._key)
+        if not active:
+            return []
         found: list[tuple[Hit, int]] = []
-        for i in sorted(active):
+        for i in active:
             rule = self.rules[i]
             guard = self._guards[i]
             for m in finditer(self._compiled[i], ntext):
