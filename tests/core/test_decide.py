@@ -152,3 +152,49 @@ def test_contract_shape() -> None:
         "section": "1. Introduction",
     }
     assert out["policy"] == {"id": "mini-inbound", "version": "1"}
+
+
+def _surrey_assessment(*found: tuple[str, float, str]) -> Assessment:
+    item = ContentItem(id="t2", text="x" * 40, created_at=QUIET_DAY)
+    findings = tuple(
+        Finding(cat, f"{cat}_{ev}", 0, 40, score, f"{ev}@1.0", "test", evidence=ev) for cat, score, ev in found
+    )
+    scores = dict.fromkeys(("abuse", "hate", "commercial"), 0.0)
+    for cat, score, _ in found:
+        scores[cat] = max(scores[cat], score)
+    return Assessment(item, findings, frozen_scores(scores), ("fake@1.0",), ())
+
+
+@pytest.mark.parametrize(
+    ("found", "action", "rules"),
+    [
+        # a listed word or phrase: acted on as before
+        ((("abuse", 0.7, "pattern"),), Action.HIDE, ("abuse",)),
+        ((("hate", 0.7, "pattern"),), Action.REMOVE, ("hate",)),
+        # a model alone: a person looks, unless the model is very sure; never removed, never a strike
+        ((("abuse", 0.7, "model"),), Action.REVIEW, ("abuse-model-review",)),
+        ((("abuse", 0.95, "model"),), Action.HIDE, ("abuse-model", "abuse-model-review")),
+        ((("hate", 0.95, "model"),), Action.HIDE, ("hate-model", "hate-model-review")),
+        ((("commercial", 0.75, "model"),), Action.REVIEW, ("commercial-model-review",)),
+        ((("abuse", 0.55, "model"),), Action.ALLOW, ()),
+        # both kinds of evidence: each rule counts only its own
+        ((("abuse", 0.65, "pattern"), ("abuse", 0.7, "model")), Action.HIDE, ("abuse", "abuse-model-review")),
+        ((("abuse", 0.3, "pattern"), ("abuse", 0.7, "model")), Action.REVIEW, ("abuse-model-review",)),
+    ],
+)
+def test_model_evidence_is_treated_as_the_pack_says(
+    found: tuple[tuple[str, float, str], ...], action: Action, rules: tuple[str, ...]
+) -> None:
+    from steward.policy import DEFAULT_INBOUND, get_pack
+
+    d = decide(_surrey_assessment(*found), get_pack(DEFAULT_INBOUND))
+    assert d.action is action
+    assert d.rule_ids == rules
+    assert d.strike is (action is not Action.REVIEW and any(ev == "pattern" for _, s, ev in found if s >= 0.6))
+
+
+def test_finding_evidence_in_the_contract() -> None:
+    pattern = Finding("abuse", "insult", 0, 5, 0.8, "abuse@1.0", "word")
+    model = Finding("abuse", "offensive_encoder", 0, 5, 0.8, "minilm@2.0", "model", evidence="model")
+    assert "evidence" not in pattern.as_dict()  # unchanged for every existing consumer
+    assert model.as_dict()["evidence"] == "model"

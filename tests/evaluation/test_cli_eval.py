@@ -107,13 +107,15 @@ def test_human_output_shows_ours_and_theirs() -> None:
         ("deterministic", ["steward"]),
         ("learned", ["steward+learned"]),
         ("both", ["steward", "steward+learned"]),
+        ("accurate", ["steward+accurate"]),
+        ("all", ["steward", "steward+learned", "steward+accurate"]),
     ],
 )
 def test_tier_option(tier: str, systems: list[str]) -> None:
     report = run_json("bias-madlibs", "--tier", tier)
     assert list(report["tiers"].values()) == systems  # type: ignore[attr-defined]
     (task,) = report["tasks"]  # type: ignore[misc]
-    assert [s for s in ("steward", "steward+learned") if s in task] == systems
+    assert [s for s in ("steward", "steward+learned", "steward+accurate") if s in task] == systems
     assert list(report["fairness"]) == systems  # type: ignore[arg-type]
     for s in systems:
         assert task[s]["tp"] + task[s]["fp"] + task[s]["fn"] + task[s]["tn"] == 8

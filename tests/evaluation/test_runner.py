@@ -11,7 +11,7 @@ from steward.evaluation.datasets import LabelledExample
 from steward.evaluation.runner import evaluate, get_baseline, score_steward
 from steward.evaluation.scoring import TIER_SYSTEMS, learned_detectors, tiers_for
 from steward.evaluation.tasks import task_categories
-from steward.models import LearnedDetector
+from steward.models import EncoderDetector, LearnedDetector
 from steward.pipeline import Pipeline
 from steward.policy import get_pack
 
@@ -99,7 +99,7 @@ def test_learned_tier_scores_are_those_of_the_pipeline_plus_the_learned_detector
     tasks = ("offensive", "hate", "commercial")
     det, learned = score_steward(EXAMPLES, PACK, tasks, tiers=("deterministic", "learned"))
     assert (det.system, learned.system) == ("steward", "steward+learned")
-    pipeline = Pipeline(PACK)
+    pipeline = Pipeline(PACK, tier="deterministic")
     everything = [*pipeline.detectors, *learned_detectors()]
     for i, ex in enumerate(EXAMPLES):
         full = assess(ContentItem(id=str(i), text=ex.text), everything, pipeline.batch()).scores
@@ -121,14 +121,21 @@ def test_learned_detectors_report_every_probability() -> None:
 
 @pytest.mark.parametrize(
     ("choice", "tiers"),
-    [("deterministic", ("deterministic",)), ("learned", ("learned",)), ("both", ("deterministic", "learned"))],
+    [
+        ("deterministic", ("deterministic",)),
+        ("learned", ("learned",)),
+        ("fast", ("learned",)),
+        ("accurate", ("accurate",)),
+        ("both", ("deterministic", "learned")),
+        ("all", ("deterministic", "learned", "accurate")),
+    ],
 )
 def test_tier_choices(choice: str, tiers: tuple[str, ...]) -> None:
     assert tiers_for(choice) == tiers
     assert all(t in TIER_SYSTEMS for t in tiers)
 
 
-@pytest.mark.parametrize("bad", ["", "Learned", "all", "fast"])
+@pytest.mark.parametrize("bad", ["", "Learned", "accurate+", "fastest"])
 def test_unknown_tier(bad: str) -> None:
     with pytest.raises(InputError, match="unknown tier"):
         tiers_for(bad)
@@ -176,3 +183,20 @@ def test_evaluate_both_tiers_side_by_side_with_fairness_and_robustness() -> None
 def test_no_robustness_unless_asked() -> None:
     result = evaluate(EXAMPLES, dataset="mini", split="all", tasks=("offensive",), pack=PACK)
     assert result.robustness is None and result.tiers == ("deterministic",)
+
+
+def test_accurate_tier_scores_are_those_of_the_pipeline_plus_the_encoder_heads() -> None:
+    """The accurate tier's per-category maxima equal one assess over the deterministic detectors and the
+    encoder heads (min_score 0), whether the encoder scored the texts in a batch or one at a time."""
+    tasks = ("offensive", "hate", "commercial", "personal_info")
+    det, accurate = score_steward(EXAMPLES, PACK, tasks, tiers=("deterministic", "accurate"))
+    assert accurate.system == "steward+accurate"
+    pipeline = Pipeline(PACK, tier="deterministic")
+    everything = [*pipeline.detectors, EncoderDetector(min_score=0.0)]
+    for i, ex in enumerate(EXAMPLES):
+        full = assess(ContentItem(id=str(i), text=ex.text), everything, pipeline.batch()).scores
+        for t in tasks:
+            assert accurate.scores[t][i] == pytest.approx(max(full.get(c, 0.0) for c in task_categories(t)))
+            assert accurate.scores[t][i] >= det.scores[t][i]
+    assert accurate.scores["personal_info"] == det.scores["personal_info"]  # no head answers it
+    assert all(0.0 < s < 1.0 for s in accurate.scores["hate"])

@@ -1,4 +1,6 @@
-"""Training end to end on a tiny sample: artifacts, manifest, parity and loading."""
+"""Training end to end on a tiny sample: artifacts, manifest, parity and loading, for both learned tiers (the
+accurate tier fine-tunes MiniLM for one epoch on a few dozen rows, exports and quantises it, then calibrates
+and scores it through the same run-time code that ships)."""
 
 from __future__ import annotations
 
@@ -7,15 +9,34 @@ from pathlib import Path
 
 from training.train import main
 
-from steward.models import load_bundle
+from steward.content import ContentItem
+from steward.detectors.base import AssessContext
+from steward.models import EncoderDetector, load_accurate, load_bundle
+from steward.models.relevance import similarity_encoder
 
 
 def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
-    assert main(["--limit", "200", "--no-baseline", "--no-fairness", "--out", str(tmp_path)]) == 0
+    args = ["--limit", "40", "--epochs", "1", "--no-baseline", "--no-fairness", "--out", str(tmp_path)]
+    assert main(args) == 0
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    assert set(manifest["models"]) == {"offensive_lr", "hate_lr", "spam_lr"}
+    assert set(manifest["models"]) == {"offensive_lr", "hate_lr", "spam_lr", "encoder", "similarity"}
+    encoder = manifest["models"].pop("encoder")
+    similarity = manifest["models"].pop("similarity")
+    assert set(encoder["files"]) == {"model.onnx", "tokenizer.json", "heads.npz"}
+    assert set(similarity["files"]) == {"model.onnx", "tokenizer.json"}
+    assert encoder["bytes"] + similarity["bytes"] < 60_000_000  # with the fast tier: under the 60 MB budget
+    assert set(encoder["heads"]) == {"offensive", "hate", "spam"}
+    for head in encoder["heads"].values():
+        assert head["results"][0]["set"] == "held-back test" and head["results"][0]["ours"]["n"] == head["n_test"]
+    assert (tmp_path / "cards" / "minilm.md").read_text(encoding="utf-8").startswith("# Model card: `minilm`")
+    models = load_accurate(tmp_path / "encoder")  # the hashes in the new manifest match the new files
+    det = EncoderDetector(min_score=0.0, models=models)
+    findings = det.detect(ContentItem(id="1", text="free prize, text WIN now"), AssessContext())
+    assert {f.category for f in findings} == {"abuse", "hate", "commercial"}
+    assert similarity_encoder(tmp_path / "similarity").embed_one("hello").shape == (384,)
     assert manifest["seed"] == 13 and manifest["libraries"]["scikit-learn"]
     assert any(k.startswith("tweeteval-offensive/") for k in manifest["data"])
+    assert manifest["libraries"]["torch"] == "2.13.0+cpu" and manifest["libraries"]["onnxruntime"]
     for name, entry in manifest["models"].items():
         assert entry["parity_max_abs_diff"] < 1e-6
         assert entry["results"][0]["ours"]["n"] == entry["n_test"] > 0

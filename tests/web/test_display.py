@@ -59,6 +59,8 @@ def test_segments_mask_personal_data_and_highlight_evidence() -> None:
         {"category": "abuse", "start": "0", "end": 3},
         {"category": "abuse", "start": 0, "end": 3, "field": "author"},
         {"category": "abuse"},
+        # a learned model's judgement of the whole comment: nothing to point at
+        {"category": "abuse", "kind": "offensive_encoder", "start": 0, "end": 11, "evidence": "model"},
     ],
 )
 def test_bad_finding_offsets_are_ignored(finding: dict[str, object]) -> None:

@@ -86,6 +86,9 @@ def check(
         bool, typer.Option("--consent", help="Staff draft: the people shown or named gave permission (recorded)")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scan contract JSON")] = False,
+    tier: Annotated[
+        str | None, typer.Option(help="deterministic, fast or accurate (default: $STEWARD_TIER or accurate)")
+    ] = None,
     mask: Annotated[bool, typer.Option(help="Mask personal data in the output")] = False,
 ) -> None:
     """Check one comment, or a staff draft ("can I post this?"), against a policy pack."""
@@ -108,7 +111,7 @@ def check(
         direction=direction,
         extra=_staff_extra(account, profile, amends, consent),
     )
-    decision = Pipeline(pack).check(item)
+    decision = Pipeline(pack, tier=tier).check(item)
     if as_json:
         typer.echo(json.dumps(decision.as_contract(), ensure_ascii=False))
         return

@@ -15,7 +15,7 @@ from steward.evaluation.datasets import ENV_VAR
 from steward.evaluation.deps import MissingExtra, require
 from steward.evaluation.report import as_json, plot_pr_curves, tables
 from steward.evaluation.runner import BASELINES, NO_BASELINE, evaluate, get_baseline
-from steward.evaluation.scoring import DETERMINISTIC, TIER_CHOICES, tiers_for
+from steward.evaluation.scoring import ALL, TIER_CHOICES, tiers_for
 from steward.evaluation.sources import FORMATS, select
 from steward.policy import DEFAULT_INBOUND, get_pack
 
@@ -54,9 +54,10 @@ def eval_command(
     tier: Annotated[
         str,
         typer.Option(
-            help=f"Steward detectors to score: {', '.join(TIER_CHOICES)} (deterministic and learned side by side)"
+            help=f"Steward detectors to score: {', '.join(TIER_CHOICES)} (both: deterministic and learned (fast); "
+            "all: every tier side by side)"
         ),
-    ] = DETERMINISTIC,
+    ] = ALL,
     perturb: Annotated[
         bool, typer.Option(help="Also score disguised copies (leetspeak, spacing, homoglyphs, ...): F1 drop")
     ] = False,

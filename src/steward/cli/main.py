@@ -9,6 +9,7 @@ from typing import ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from steward.errors import PolicyError, StewardError
 
@@ -32,19 +33,19 @@ def handles_errors(fn: Callable[P, R]) -> Callable[P, R]:
         try:
             return fn(*args, **kwargs)
         except PolicyError as exc:
-            err.print(f"[bold red]error:[/] {exc}", markup=True)
+            err.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True)  # messages quote user input
             for problem in exc.problems:
                 err.print(f"  {problem}", markup=False)
             raise typer.Exit(exc.exit_code) from None
         except StewardError as exc:
-            err.print(f"[bold red]error:[/] {exc}", markup=True)
+            err.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True)  # messages quote user input
             raise typer.Exit(exc.exit_code) from None
 
     return wrapper
 
 
 def _register() -> None:
-    from steward.cli import check, eval, policy, scan, service
+    from steward.cli import check, eval, policy, scan, service, train
 
     app.command("check")(handles_errors(check.check))
     app.command("scan")(handles_errors(scan.scan_command))
@@ -56,6 +57,11 @@ def _register() -> None:
         context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
         help="Run a Django management command of the service (e.g. `steward admin migrate`).",
     )(_admin)
+    app.command(
+        "train",
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
+        help="Rebuild the learned models from ../shared/datasets (as `make models`; `steward train --help`).",
+    )(handles_errors(train.train))
     service.register(app, handles_errors)
 
 

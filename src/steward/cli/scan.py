@@ -59,13 +59,16 @@ def scan_command(
     show: Annotated[int, typer.Option(help="Print this many non-allowed decisions in full at the end")] = 0,
     reveal: Annotated[bool, typer.Option(help="Show personal data unmasked in --show output")] = False,
     quiet: Annotated[bool, typer.Option(help="No progress bar or summary")] = False,
+    tier: Annotated[
+        str | None, typer.Option(help="deterministic, fast or accurate (default: $STEWARD_TIER or accurate)")
+    ] = None,
 ) -> None:
     """Scan a file of comments and write one decision per record."""
     from steward.pipeline import Pipeline  # loads every detector: only when a scan actually runs
     from steward.scan import completed_ids, scan
 
     pack = get_pack(policy)
-    pipeline = Pipeline(pack)
+    pipeline = Pipeline(pack, tier=tier)
     from steward.scan import ScanSummary
 
     summary = ScanSummary()

@@ -6,7 +6,10 @@ one of two detector tiers:
 | tier            | system name       | detectors                                                              |
 |-----------------|-------------------|------------------------------------------------------------------------|
 | `deterministic` | `steward`         | the pack's default detectors (``Pipeline(pack).detectors``)            |
-| `learned`       | `steward+learned` | those plus ``steward.models.LEARNED``, built with ``min_score=0.0``    |
+| `learned`       | `steward+learned` | those plus the fast tier's n-gram models, built with ``min_score=0.0`` |
+| `accurate`      | `steward+accurate`| the deterministic ones plus the MiniLM encoder heads (``min_score=0.0``)|
+
+(``fast`` is another name for ``learned``.)
 
 The learned detectors are built with ``min_score=0.0`` so that every probability reaches the score (and the
 ROC and precision–recall curves); the decision still uses the policy threshold. Only the detectors that can
@@ -49,10 +52,14 @@ from steward.policy.schema import PolicyPack
 
 DETERMINISTIC = "deterministic"
 LEARNED_TIER = "learned"
+ACCURATE_TIER = "accurate"
 BOTH = "both"
-TIER_CHOICES = (DETERMINISTIC, LEARNED_TIER, BOTH)
+ALL = "all"
+TIER_CHOICES = (DETERMINISTIC, LEARNED_TIER, "fast", ACCURATE_TIER, BOTH, ALL)
 #: Tier → the system name it is reported under.
-TIER_SYSTEMS: Mapping[str, str] = MappingProxyType({DETERMINISTIC: "steward", LEARNED_TIER: "steward+learned"})
+TIER_SYSTEMS: Mapping[str, str] = MappingProxyType(
+    {DETERMINISTIC: "steward", LEARNED_TIER: "steward+learned", ACCURATE_TIER: "steward+accurate"}
+)
 OURS = TIER_SYSTEMS[DETERMINISTIC]
 BATCH = 512
 
@@ -61,6 +68,10 @@ def tiers_for(choice: str) -> tuple[str, ...]:
     """``--tier`` → the tiers to score, in report order."""
     if choice == BOTH:
         return (DETERMINISTIC, LEARNED_TIER)
+    if choice == ALL:
+        return (DETERMINISTIC, LEARNED_TIER, ACCURATE_TIER)
+    if choice == "fast":
+        return (LEARNED_TIER,)
     if choice in TIER_SYSTEMS:
         return (choice,)
     raise InputError(f"unknown tier {choice!r}; known: {', '.join(TIER_CHOICES)}")
@@ -136,16 +147,27 @@ def learned_detectors() -> list[Detector]:
     return [LearnedDetector(factory().name, min_score=0.0) for factory in LEARNED]
 
 
-def tier_detectors(pack: PolicyPack, needed: frozenset[str]) -> tuple[list[Detector], list[Detector]]:
-    """(deterministic, learned) detectors that can report a needed category. Learned detectors a caller may
-    have registered in the default tier are left out of the deterministic list."""
-    from steward.models import LearnedDetector
+def accurate_detectors() -> list[Detector]:
+    """The accurate tier's encoder heads, reporting every probability (``min_score=0.0``)."""
+    from steward.models import EncoderDetector
+
+    return [EncoderDetector(min_score=0.0)]
+
+
+def tier_detectors(
+    pack: PolicyPack, needed: frozenset[str], accurate: bool = False
+) -> tuple[list[Detector], list[Detector], list[Detector]]:
+    """(deterministic, learned, accurate) detectors that can report a needed category. Learned detectors a
+    caller may have registered in the default tier are left out of the deterministic list."""
+    from steward.models import EncoderDetector, LearnedDetector
     from steward.pipeline import Pipeline
 
-    deterministic = [d for d in Pipeline(pack).detectors if not isinstance(d, LearnedDetector)]
+    learned = (LearnedDetector, EncoderDetector)
+    deterministic = [d for d in Pipeline(pack, tier=DETERMINISTIC).detectors if not isinstance(d, learned)]
     return (
         [d for d in deterministic if d.categories & needed],
         [d for d in learned_detectors() if d.categories & needed],
+        [d for d in accurate_detectors() if d.categories & needed] if accurate else [],
     )
 
 
@@ -161,7 +183,8 @@ def score_steward(
     if unknown or not tiers:
         raise InputError(f"tiers must be some of {', '.join(TIER_SYSTEMS)}, got {list(tiers)}")
     needed = frozenset().union(*(task_categories(t) for t in tasks)) if tasks else frozenset()
-    base, extra = tier_detectors(pack, needed)
+    with_accurate = ACCURATE_TIER in tiers
+    base, extra, encoder = tier_detectors(pack, needed, with_accurate)
     with_learned = LEARNED_TIER in tiers
     thresholds = policy_thresholds(pack)
     from steward.pipeline import context_for
@@ -170,13 +193,18 @@ def score_steward(
     out: dict[str, tuple[dict[str, list[float]], dict[str, list[bool]]]] = {
         tier: ({t: [] for t in tasks}, {t: [] for t in tasks}) for tier in tiers
     }
-    spent = dict.fromkeys((DETERMINISTIC, LEARNED_TIER), 0.0)
+    spent = dict.fromkeys((DETERMINISTIC, LEARNED_TIER, ACCURATE_TIER), 0.0)
     names = " + ".join(TIER_SYSTEMS[t] for t in tiers)
     with progress(console) as bar:
         job = bar.add_task(
-            f"{names} ({len(base)} + {len(extra) if with_learned else 0} detectors)", total=len(examples)
+            f"{names} ({len(base)} + {len(extra) if with_learned else 0} + {len(encoder)} detectors)",
+            total=len(examples),
         )
         for i, ex in enumerate(examples):
+            if encoder and i % BATCH == 0:  # the encoder is faster in batches: score the next ones together
+                started = time.perf_counter()
+                _prime([e.text for e in examples[i : i + BATCH]])
+                spent[ACCURATE_TIER] += time.perf_counter() - started
             item = ContentItem(id=str(i), text=ex.text)
             start = time.perf_counter()
             per_tier = {DETERMINISTIC: dict(assess(item, base, context).scores)}
@@ -188,6 +216,14 @@ def score_steward(
                 per_tier[LEARNED_TIER] = learned
             spent[DETERMINISTIC] += middle - start
             spent[LEARNED_TIER] += time.perf_counter() - middle
+            if with_accurate:  # no head answers the tasks (e.g. personal_info): the deterministic scores
+                started = time.perf_counter()
+                accurate = dict(per_tier[DETERMINISTIC])
+                if encoder:
+                    for category, score in assess(item, encoder, context).scores.items():
+                        accurate[category] = max(score, accurate.get(category, 0.0))
+                per_tier[ACCURATE_TIER] = accurate
+                spent[ACCURATE_TIER] += time.perf_counter() - started
             for tier, (scores, flagged) in out.items():
                 category_scores = per_tier[tier]
                 for t in tasks:
@@ -202,10 +238,16 @@ def score_steward(
             scores=scores,
             flagged=flagged,
             thresholds={t: task_threshold(thresholds, t) for t in tasks},
-            seconds=spent[DETERMINISTIC] + (spent[LEARNED_TIER] if tier == LEARNED_TIER else 0.0),
+            seconds=spent[DETERMINISTIC] + (spent[tier] if tier != DETERMINISTIC else 0.0),
         )
         for tier, (scores, flagged) in out.items()
     )
+
+
+def _prime(texts: list[str]) -> None:
+    from steward.models import shipped_accurate
+
+    shipped_accurate().prime(texts)
 
 
 def score_baseline(

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from steward.content import ContentItem, Finding
-from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, span_finding, tag
+from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, tag
 from steward.models.store import MODEL_SPECS, shipped_bundle
 
 DEFAULT_MIN_SCORE = 0.2
@@ -62,15 +62,9 @@ class LearnedDetector:
         if p < self._min_score:
             return []
         detector = tag(self.name, self.version)
+        end = min(len(text), MAX_TEXT_CHARS)
         return [
-            span_finding(
-                self._category,
-                self._kind,
-                (0, min(len(text), MAX_TEXT_CHARS)),
-                p,
-                detector,
-                f"model {detector} p={p:.2f}",
-            )
+            Finding(self._category, self._kind, 0, end, p, detector, f"model {detector} p={p:.2f}", evidence="model")
         ]
 
 

@@ -107,15 +107,15 @@ def segments(text: str, findings: Iterable[Mapping[str, Any]], *, revealed: bool
     """Split the comment into runs so the page can highlight evidence and mask personal data.
 
     Offsets are the engine's (Python string indices into the stored text). Findings on other fields, with bad
-    offsets, or past the display cap are ignored. Where spans overlap, masking wins over highlighting.
+    offsets, past the display cap, or from a learned model (evidence ``model``: the whole text) are ignored. Where spans overlap, masking wins over highlighting.
     """
     shown = text[:TEXT_LIMIT]
     size = len(shown)
     kinds = [0] * size  # 0 plain, 1 evidence, 2 masked
     labels = [""] * size
     for finding in findings:
-        if finding.get("field", "text") != "text":
-            continue
+        if finding.get("field", "text") != "text" or finding.get("evidence") == "model":
+            continue  # a model judges the whole comment: nothing in it to point at, so nothing highlighted
         start, end = finding.get("start"), finding.get("end")
         if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end:
             continue

@@ -1,0 +1,163 @@
+"""The accurate learned tier: a fine-tuned MiniLM encoder (ONNX, int8) with calibrated heads, as one detector.
+
+One encoder pass per text gives every head's probability (abuse from the offensive head, hate, commercial from
+the spam head). The text is folded by ``steward.models.features.prepare`` first (case, homoglyphs, leetspeak,
+spaced and repeated letters), exactly as in training. Artifacts (``encoder/``): ``model.onnx``,
+``tokenizer.json``, ``heads.npz``, checked against ``manifest.json`` by SHA-256 before use.
+
+| head        | category     | kind                  |
+|-------------|--------------|-----------------------|
+| `offensive` | `abuse`      | `offensive_encoder`   |
+| `hate`      | `hate`       | `hate_encoder`        |
+| `spam`      | `commercial` | `spam_encoder`        |
+
+As with the fast tier, OLID's "offensive" pools insults, threats and swearing, so the offensive head reports
+``abuse`` and says in its kind that a model produced it; profanity stays with the lexicon, which can point at
+the word. Probabilities under ``min_score`` (default 0.2) give no finding.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import threading
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from steward.content import ContentItem, Finding
+from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, tag
+from steward.models.encoder import Encoder, shared_encoder
+from steward.models.features import prepare
+from steward.models.heads import Heads, load_heads
+from steward.models.linear import ModelError
+from steward.models.store import MODELS_DIR, read_manifest, shipped_bundle
+
+ENCODER_DIR = MODELS_DIR / "encoder"
+DETECTOR_NAME = "minilm"
+DEFAULT_MIN_SCORE = 0.2
+#: Texts whose head probabilities are remembered (several callers may ask about the same item).
+TEXT_CACHE_SIZE = 1024
+
+
+def verify(folder: Path, manifest_key: str) -> None:
+    """Refuse artifacts whose SHA-256 differs from the manifest (a partial copy or a hand edit)."""
+    entry = read_manifest(folder.parent)["models"].get(manifest_key)
+    if not isinstance(entry, dict) or not isinstance(entry.get("files"), dict):
+        raise ModelError(f"{manifest_key!r} is not in {folder.parent / 'manifest.json'}")
+    for name, digest in entry["files"].items():
+        path = folder / name
+        try:
+            got = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise ModelError(f"{path}: cannot read ({exc})") from None
+        if got != digest:
+            raise ModelError(f"{path}: SHA-256 does not match the manifest; rebuild with `make models`")
+
+
+class AccurateModels:
+    """The encoder and its heads; ``probabilities`` is cached per text and safe from several threads."""
+
+    def __init__(self, encoder: Encoder, heads: Heads) -> None:
+        if heads.weight.shape[1] != encoder.dim:
+            raise ModelError(f"heads expect {heads.weight.shape[1]} dimensions, the encoder gives {encoder.dim}")
+        self.encoder = encoder
+        self.heads = heads
+        self._partners = tuple(s.ngram for s in heads.specs)
+        self._cached = functools.lru_cache(maxsize=TEXT_CACHE_SIZE)(self._compute)
+        self._primed: dict[str, tuple[float, ...]] = {}
+
+    def _ngram(self, texts: list[str]) -> npt.NDArray[np.float64] | None:
+        """Each head's n-gram partner decision value per text, (n, k); None when no head has a partner."""
+        if not any(self._partners):
+            return None
+        bundle = shipped_bundle()
+        out = np.zeros((len(texts), len(self._partners)))
+        for row, text in enumerate(texts):
+            values = bundle.decision(text)
+            for col, name in enumerate(self._partners):
+                if name:
+                    out[row, col] = values[bundle.names.index(name)]
+        return out
+
+    def _compute(self, text: str) -> tuple[float, ...]:
+        emb = self.encoder.embed_one(prepare(text))
+        return tuple(float(p) for p in self.heads.probabilities(emb[None, :], self._ngram([text]))[0])
+
+    def probabilities(self, text: str) -> tuple[float, ...]:
+        """Each head's calibrated probability (``heads.names`` order) for one text."""
+        key = text[:MAX_TEXT_CHARS]
+        primed = self._primed.get(key)
+        return primed if primed is not None else self._cached(key)
+
+    def probability_matrix(self, texts: list[str]) -> list[tuple[float, ...]]:
+        """Many texts at once (batched through the encoder): one tuple per text."""
+        cut = [t[:MAX_TEXT_CHARS] for t in texts]
+        probs = self.heads.probabilities(self.encoder.embed([prepare(t) for t in cut]), self._ngram(cut))
+        return [tuple(float(p) for p in row) for row in probs]
+
+    def prime(self, texts: list[str]) -> None:
+        """Score ``texts`` in batches now, so that the next ``probabilities`` calls on them are answered from
+        memory (evaluation scores thousands of texts one item at a time). Replaces what was primed before."""
+        self._primed = dict(zip((t[:MAX_TEXT_CHARS] for t in texts), self.probability_matrix(texts), strict=True))
+
+
+_lock = threading.Lock()
+_shipped: AccurateModels | None = None
+
+
+def load_accurate(folder: Path = ENCODER_DIR, check: bool = True) -> AccurateModels:
+    if check:
+        verify(folder, "encoder")
+    return AccurateModels(shared_encoder(folder), load_heads(folder / "heads.npz"))
+
+
+def shipped_accurate() -> AccurateModels:
+    """The shipped encoder and heads, loaded on first use and shared afterwards."""
+    global _shipped
+    if _shipped is None:
+        with _lock:
+            if _shipped is None:
+                _shipped = load_accurate()
+    return _shipped
+
+
+class EncoderDetector:
+    """Every head of the accurate tier as one Detector (one encoder pass per item)."""
+
+    def __init__(self, min_score: float = DEFAULT_MIN_SCORE, models: AccurateModels | None = None) -> None:
+        if not 0.0 <= min_score <= 1.0:
+            raise ValueError(f"min_score must be between 0 and 1, got {min_score}")
+        self._models = models
+        heads = (models or shipped_accurate()).heads
+        self.name = DETECTOR_NAME
+        self.version = heads.version
+        self.categories = frozenset(s.category for s in heads.specs)
+        self._specs = heads.specs
+        self._min_score = min_score
+
+    def models(self) -> AccurateModels:
+        return self._models or shipped_accurate()
+
+    def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
+        text = item.text
+        if not text or text.isspace():
+            return []
+        probs = self.models().probabilities(text)
+        detector = tag(self.name, self.version)
+        end = min(len(text), MAX_TEXT_CHARS)
+        return [
+            Finding(
+                spec.category,
+                spec.kind,
+                0,
+                end,
+                p,
+                detector,
+                f"model {detector} {spec.name} p={p:.2f}",
+                evidence="model",
+            )
+            for spec, p in zip(self._specs, probs, strict=True)
+            if p >= self._min_score
+        ]

