@@ -66,6 +66,7 @@ def main() -> None:
             )
     legit = sum(n for (w, _), n in confusion.items() if w == "allow")
     over = sum(n for (w, g), n in confusion.items() if w == "allow" and g != "allow")
+    taken_down = sum(n for (w, g), n in confusion.items() if w == "allow" and g in ("hide", "remove"))
     print(
         f"tier {pipeline.tier}; items {total}; same action {agree / total:.1%}; same allow/not-allow "
         f"{flagged_right / total:.1%}; legitimate comments actioned {over} of {legit}"

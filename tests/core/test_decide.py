@@ -176,6 +176,7 @@ def _surrey_assessment(*found: tuple[str, float, str]) -> Assessment:
         ((("abuse", 0.95, "model"),), Action.HIDE, ("abuse-model", "abuse-model-review")),
         ((("hate", 0.95, "model"),), Action.HIDE, ("hate-model", "hate-model-review")),
         ((("commercial", 0.75, "model"),), Action.REVIEW, ("commercial-model-review",)),
+        ((("commercial", 0.99, "model"),), Action.REVIEW, ("commercial-model-review",)),  # never hidden on its word
         ((("abuse", 0.55, "model"),), Action.ALLOW, ()),
         # both kinds of evidence: each rule counts only its own
         ((("abuse", 0.65, "pattern"), ("abuse", 0.7, "model")), Action.HIDE, ("abuse", "abuse-model-review")),
