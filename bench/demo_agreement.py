@@ -69,7 +69,8 @@ def main() -> None:
     taken_down = sum(n for (w, g), n in confusion.items() if w == "allow" and g in ("hide", "remove"))
     print(
         f"tier {pipeline.tier}; items {total}; same action {agree / total:.1%}; same allow/not-allow "
-        f"{flagged_right / total:.1%}; legitimate comments actioned {over} of {legit}"
+        f"{flagged_right / total:.1%}; legitimate comments actioned {over} of {legit}, "
+        f"hidden or removed {taken_down}"
     )
     print(f"{'category':<16}{'precision':>10}{'recall':>8}{'support':>9}")
     for c in sorted(set(tp) | set(fn) | set(fp)):

@@ -197,13 +197,16 @@ def render_encoder(entry: dict[str, Any], manifest: dict[str, Any]) -> str:
         "",
         "## Method",
         "",
-        "Texts folded by `steward.models.features.prepare` (case, homoglyphs, leetspeak, spaced and repeated "
-        "letters). all-MiniLM-L6-v2 (mean pooling, l2-normalised) fine-tuned end to end with one linear head per "
+        "Texts folded by `steward.models.features.prepare` (case, homoglyphs, leetspeak, spaced-out letters). "
+        "all-MiniLM-L6-v2 (mean pooling, l2-normalised) fine-tuned end to end with one linear head per "
         f"task, {entry['epochs']} epochs, AdamW at {entry['learning_rate']:g} with warm-up and linear decay, "
         "batches of 32 drawn from one task at a time in proportion to the task sizes, class-weighted binary "
         "cross-entropy (`training/finetune.py`). Exported to ONNX with its pooling and quantised to int8 "
-        "(onnxruntime dynamic quantisation). Each head is then Platt-scaled on its calibration rows using the "
-        "int8 graph's outputs, so every number below is the shipped artifact's.",
+        "(onnxruntime dynamic quantisation). Each head is then stacked on its fast-tier n-gram partner "
+        "(`offensive_lr`, `hate_lr`, `spam_lr`): one logistic regression on the two decision values, fitted on "
+        "the calibration rows, combines and calibrates them at once (weights in the manifest: `mix`, `platt`). "
+        "Every number below is the shipped int8 graph's, through the run-time code (`steward.models.accurate`); "
+        "each text is encoded alone, because int8 activations are quantised per batch.",
         "",
         "## Results",
         "",

@@ -7,8 +7,8 @@ Method (one run, every random choice seeded):
   head per task. Each step takes a batch from one task, drawn in proportion to the tasks' sizes, and trains the
   encoder and that task's head with class-weighted binary cross-entropy. AdamW, linear warm-up then decay,
   gradients clipped to 1.
-- Inputs are folded by ``steward.models.features.prepare`` first (case, homoglyphs, leetspeak, spaced and
-  repeated letters), the same function used at run time, so disguised words reach the model undisguised.
+- Inputs are folded by ``steward.models.features.prepare`` first (case, homoglyphs, leetspeak, spaced-out
+  letters), the same function used at run time, so disguised words reach the model undisguised.
 - Export: the encoder with its pooling as one ONNX graph (output: the unit-length embedding), then dynamic int8
   quantisation of its weights (onnxruntime), which is what ships. The heads stay outside the graph as plain
   arrays, so heads for further categories can be fitted on the same embedding without touching the encoder.

@@ -62,6 +62,8 @@ def _applies(rule: Rule, assessment: Assessment, pre_election: bool) -> Fired | 
         return None
     if when.with_any and not any(scores.get(c, 0.0) > 0 for c in when.with_any):
         return None
+    if when.without_any and any(scores.get(c, 0.0) > 0 for c in when.without_any):
+        return None
     return Fired(rule, hits, max(best[c] for c in hits))
 
 

@@ -159,7 +159,7 @@ def _surrey_assessment(*found: tuple[str, float, str]) -> Assessment:
     findings = tuple(
         Finding(cat, f"{cat}_{ev}", 0, 40, score, f"{ev}@1.0", "test", evidence=ev) for cat, score, ev in found
     )
-    scores = dict.fromkeys(("abuse", "hate", "commercial"), 0.0)
+    scores = dict.fromkeys(("abuse", "hate", "commercial", "personal_info"), 0.0)
     for cat, score, _ in found:
         scores[cat] = max(scores[cat], score)
     return Assessment(item, findings, frozen_scores(scores), ("fake@1.0",), ())
@@ -177,6 +177,8 @@ def _surrey_assessment(*found: tuple[str, float, str]) -> Assessment:
         ((("hate", 0.95, "model"),), Action.HIDE, ("hate-model", "hate-model-review")),
         ((("commercial", 0.75, "model"),), Action.REVIEW, ("commercial-model-review",)),
         ((("commercial", 0.99, "model"),), Action.REVIEW, ("commercial-model-review",)),  # never hidden on its word
+        # a shared phone number looks like SMS spam to the model: the privacy rule handles it, no spam review
+        ((("commercial", 0.94, "model"), ("personal_info", 0.99, "pattern")), Action.HIDE, ("personal-info",)),
         ((("abuse", 0.55, "model"),), Action.ALLOW, ()),
         # both kinds of evidence: each rule counts only its own
         ((("abuse", 0.65, "pattern"), ("abuse", 0.7, "model")), Action.HIDE, ("abuse", "abuse-model-review")),
@@ -191,7 +193,8 @@ def test_model_evidence_is_treated_as_the_pack_says(
     d = decide(_surrey_assessment(*found), get_pack(DEFAULT_INBOUND))
     assert d.action is action
     assert d.rule_ids == rules
-    assert d.strike is (action is not Action.REVIEW and any(ev == "pattern" for _, s, ev in found if s >= 0.6))
+    # only the pattern rules for abuse and hate count as strikes; a model's word alone never does
+    assert d.strike is any(ev == "pattern" and c in ("abuse", "hate") and s >= 0.6 for c, s, ev in found)
 
 
 def test_finding_evidence_in_the_contract() -> None:

@@ -2,7 +2,7 @@
 
 One encoder pass per text gives every head's probability (abuse from the offensive head, hate, commercial from
 the spam head). The text is folded by ``steward.models.features.prepare`` first (case, homoglyphs, leetspeak,
-spaced and repeated letters), exactly as in training. Artifacts (``encoder/``): ``model.onnx``,
+spaced-out letters), exactly as in training. Artifacts (``encoder/``): ``model.onnx``,
 ``tokenizer.json``, ``heads.npz``, checked against ``manifest.json`` by SHA-256 before use.
 
 | head        | category     | kind                  |

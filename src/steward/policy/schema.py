@@ -126,6 +126,9 @@ class RuleWhen(Strict):
     kinds: tuple[str, ...] = ()
     #: Only fire when at least one of these categories is also found (e.g. complaint + personal_info).
     with_any: tuple[Category, ...] = ()
+    #: Do not fire when any of these categories is also found (e.g. the spam model's review of a comment that
+    #: shares a phone number, which the personal-data rule already handles).
+    without_any: tuple[Category, ...] = ()
     #: Only count findings of this kind of evidence: ``pattern`` (a word or pattern a reader can point at) or
     #: ``model`` (a learned model's calibrated probability for the whole text). Unset: any finding counts.
     evidence: Literal["pattern", "model"] | None = None
