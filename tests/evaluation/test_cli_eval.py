@@ -148,7 +148,7 @@ def test_human_output_shows_both_tiers_and_robustness() -> None:
         (["sms-spam", "--baseline", "perspective"], 3, "unknown baseline"),
         (["sms-spam", "--policy", "no-such-pack"], 2, ""),
         (["sms-spam", "--limit", "0"], 3, "--limit must be at least 1"),
-        (["sms-spam", "--tier", "fast"], 3, "unknown tier 'fast'"),
+        (["sms-spam", "--tier", "fastest"], 3, "unknown tier 'fastest'"),
         ([str(DATA / "generic.csv")], 3, "at least one --map"),
     ],
 )

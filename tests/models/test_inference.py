@@ -94,9 +94,11 @@ def test_shipped_models_load_and_match_manifest() -> None:
     bundle = load_bundle()
     manifest = json.loads((MODELS_DIR / "manifest.json").read_text(encoding="utf-8"))
     assert bundle.names == ("offensive_lr", "hate_lr", "spam_lr")
-    assert set(manifest["models"]) == set(bundle.names)
-    total = sum((MODELS_DIR / e["file"]).stat().st_size for e in manifest["models"].values())
+    assert set(manifest["models"]) == {*bundle.names, "encoder", "similarity"}
+    total = sum((MODELS_DIR / manifest["models"][n]["file"]).stat().st_size for n in bundle.names)
     assert total < 15 * 2**20
+    # every shipped artifact together (both tiers) stays under the 60 MB budget
+    assert sum(p.stat().st_size for p in MODELS_DIR.rglob("*") if p.is_file()) < 60 * 10**6
     assert not list(MODELS_DIR.rglob("*.pkl")) and not list(MODELS_DIR.rglob("*.joblib"))
 
 

@@ -107,7 +107,8 @@ def segments(text: str, findings: Iterable[Mapping[str, Any]], *, revealed: bool
     """Split the comment into runs so the page can highlight evidence and mask personal data.
 
     Offsets are the engine's (Python string indices into the stored text). Findings on other fields, with bad
-    offsets, past the display cap, or from a learned model (evidence ``model``: the whole text) are ignored. Where spans overlap, masking wins over highlighting.
+    offsets, past the display cap, or from a learned model (evidence ``model``: the whole text) are ignored.
+    Where spans overlap, masking wins over highlighting.
     """
     shown = text[:TEXT_LIMIT]
     size = len(shown)
