@@ -31,13 +31,14 @@ from steward.content import ContentItem
 from steward.policy import DEFAULT_INBOUND, get_pack
 from steward.pipeline import Pipeline
 import dataclasses
+from pathlib import Path
 tier, corpus, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 pipeline = Pipeline(get_pack(DEFAULT_INBOUND), tier=tier)
 first = ContentItem(id="first", text="Thank you to the staff on the ward")
 pipeline.check(first)
 cold = time.perf_counter() - t0
 if corpus == "demo":
-    base = [r for r in read_items(sys.argv[4]) if isinstance(r, ContentItem)]
+    base = [r for r in read_items(Path(sys.argv[4])) if isinstance(r, ContentItem)]
 else:
     lines = open(sys.argv[4], encoding="utf-8").read().splitlines()
     base = [ContentItem(id=str(i), text=t) for i, t in enumerate(lines)]
