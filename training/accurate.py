@@ -132,7 +132,7 @@ def build(
     similarity = out / "similarity"
     export_onnx(base_encoder(), similarity / "model.onnx")
     shutil.copyfile(base_model_dir() / "tokenizer.json", similarity / "tokenizer.json")
-    return score(data_dir, out, seed, limit, baseline, fairness, epochs)
+    return score(data_dir, out, seed, limit, baseline, fairness, epochs, (datas, rows))
 
 
 def score(
@@ -143,11 +143,15 @@ def score(
     baseline: Baseline | None,
     fairness: bool = True,
     epochs: int = EPOCHS,
+    prepared: tuple[list[TaskData], list[TaskRows]] | None = None,
 ) -> dict[str, Any]:
     """Calibrate (stack on the n-gram partners) and score the exported encoder and heads in ``out``: everything
-    after fine-tuning, so ``python -m training.accurate --out DIR`` can redo it without training again."""
-    datas = [t.data(data_dir, seed, limit) for t in HEAD_TASKS]
-    rows = [_rows(t, d, limit) for t, d in zip(HEAD_TASKS, datas, strict=True)]
+    after fine-tuning, so ``python -m training.accurate --out DIR`` can redo it without training again.
+    ``prepared``: the tasks' data and training rows when the caller (``build``) already has them."""
+    if prepared is None:
+        datas = [t.data(data_dir, seed, limit) for t in HEAD_TASKS]
+        prepared = (datas, [_rows(t, d, limit) for t, d in zip(HEAD_TASKS, datas, strict=True)])
+    datas, rows = prepared
     folder = out / "encoder"
     trained = load_heads(folder / "heads.npz")
     weight, bias = trained.weight, trained.bias

@@ -19,7 +19,6 @@ the word. Probabilities under ``min_score`` (default 0.2) give no finding.
 from __future__ import annotations
 
 import functools
-import hashlib
 import threading
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from steward.models.encoder import Encoder, shared_encoder
 from steward.models.features import prepare
 from steward.models.heads import Heads, load_heads
 from steward.models.linear import ModelError
-from steward.models.store import MODELS_DIR, read_manifest, shipped_bundle
+from steward.models.store import MODELS_DIR, check_sha256, read_manifest, shipped_bundle
 
 ENCODER_DIR = MODELS_DIR / "encoder"
 DETECTOR_NAME = "minilm"
@@ -47,13 +46,7 @@ def verify(folder: Path, manifest_key: str) -> None:
     if not isinstance(entry, dict) or not isinstance(entry.get("files"), dict):
         raise ModelError(f"{manifest_key!r} is not in {folder.parent / 'manifest.json'}")
     for name, digest in entry["files"].items():
-        path = folder / name
-        try:
-            got = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError as exc:
-            raise ModelError(f"{path}: cannot read ({exc})") from None
-        if got != digest:
-            raise ModelError(f"{path}: SHA-256 does not match the manifest; rebuild with `make models`")
+        check_sha256(folder / name, digest)
 
 
 class AccurateModels:
@@ -65,6 +58,7 @@ class AccurateModels:
         self.encoder = encoder
         self.heads = heads
         self._partners = tuple(s.ngram for s in heads.specs)
+        self._columns: list[tuple[int, int]] | None = None
         self._cached = functools.lru_cache(maxsize=TEXT_CACHE_SIZE)(self._compute)
         self._primed: dict[str, tuple[float, ...]] = {}
 
@@ -73,12 +67,13 @@ class AccurateModels:
         if not any(self._partners):
             return None
         bundle = shipped_bundle()
+        if self._columns is None:  # each head's partner column in the bundle, worked out once
+            self._columns = [(col, bundle.names.index(name)) for col, name in enumerate(self._partners) if name]
         out = np.zeros((len(texts), len(self._partners)))
         for row, text in enumerate(texts):
             values = bundle.decision(text)
-            for col, name in enumerate(self._partners):
-                if name:
-                    out[row, col] = values[bundle.names.index(name)]
+            for col, index in self._columns:
+                out[row, col] = values[index]
         return out
 
     def _compute(self, text: str) -> tuple[float, ...]:

@@ -19,7 +19,6 @@ pieces blur.
 from __future__ import annotations
 
 import json
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from steward.models.linear import ModelError
+from steward.models.linear import ModelError, read_arrays
 
 REQUIRED = ("meta", "weight", "bias", "mix", "platt")
 
@@ -80,19 +79,15 @@ class Heads:
 
 def load_heads(path: Path) -> Heads:
     """Read heads saved by :meth:`Heads.save`; ModelError when missing or malformed."""
+    arrays = read_arrays(path, REQUIRED, "heads")
     try:
-        with np.load(path, allow_pickle=False) as data:
-            missing = [k for k in REQUIRED if k not in data.files]
-            if missing:
-                raise ModelError(f"{path}: missing arrays {', '.join(missing)}")
-            arrays = {k: data[k] for k in REQUIRED}
         meta = json.loads(bytes(arrays["meta"].astype(np.uint8)).decode("utf-8"))
         specs = tuple(
             HeadSpec(str(h["name"]), str(h["category"]), str(h["kind"]), str(h["ngram"]) if h.get("ngram") else None)
             for h in meta["heads"]
         )
         version = str(meta["version"])
-    except (OSError, ValueError, EOFError, KeyError, TypeError, zipfile.BadZipFile) as exc:
+    except (ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{path}: cannot read heads ({exc})") from None
     weight = arrays["weight"].astype(np.float64)
     k = len(specs)

@@ -88,16 +88,21 @@ def _decode(array: npt.NDArray[Any]) -> str:
     return bytes(np.asarray(array, dtype=np.uint8)).decode("utf-8")
 
 
-def load_model(path: Path) -> LinearModel:
-    """Read a model saved by :meth:`LinearModel.save`; raises ModelError when it is missing or malformed."""
+def read_arrays(path: Path, required: tuple[str, ...], what: str = "model") -> dict[str, npt.NDArray[Any]]:
+    """The named arrays of an ``.npz`` file, loaded without pickle; ModelError when unreadable or incomplete."""
     try:
         with np.load(path, allow_pickle=False) as data:
-            missing = [k for k in REQUIRED if k not in data.files]
+            missing = [k for k in required if k not in data.files]
             if missing:
                 raise ModelError(f"{path}: missing arrays {', '.join(missing)}")
-            arrays = {k: data[k] for k in REQUIRED}
+            return {k: data[k] for k in required}
     except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
-        raise ModelError(f"{path}: cannot read model ({exc})") from None
+        raise ModelError(f"{path}: cannot read {what} ({exc})") from None
+
+
+def load_model(path: Path) -> LinearModel:
+    """Read a model saved by :meth:`LinearModel.save`; raises ModelError when it is missing or malformed."""
+    arrays = read_arrays(path, REQUIRED)
     vocab: dict[str, tuple[str, ...]] = {}
     for block in BLOCKS:
         text = _decode(arrays[f"{block}_vocab"])

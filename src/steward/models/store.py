@@ -53,6 +53,16 @@ def read_manifest(folder: Path = MODELS_DIR) -> dict[str, Any]:
     return data
 
 
+def check_sha256(path: Path, digest: object) -> None:
+    """Refuse an artifact whose SHA-256 differs from the manifest's (a partial copy or a hand edit)."""
+    try:
+        got = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ModelError(f"{path}: cannot read model ({exc})") from None
+    if got != digest:
+        raise ModelError(f"{path}: SHA-256 does not match the manifest; rebuild with `make models`")
+
+
 def load_bundle(folder: Path = MODELS_DIR, names: tuple[str, ...] = tuple(MODEL_SPECS)) -> Bundle:
     """Load and check the named models from ``folder`` into one Bundle (no caching; see shipped_bundle)."""
     manifest = read_manifest(folder)["models"]
@@ -63,12 +73,7 @@ def load_bundle(folder: Path = MODELS_DIR, names: tuple[str, ...] = tuple(MODEL_
         if entry is None or spec is None:
             raise ModelError(f"model {name!r} is not in {folder / MANIFEST}")
         path = folder / str(entry["file"])
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError as exc:
-            raise ModelError(f"{path}: cannot read model ({exc})") from None
-        if digest != entry.get("sha256"):
-            raise ModelError(f"{path}: SHA-256 does not match the manifest; rebuild with `make models`")
+        check_sha256(path, entry.get("sha256"))
         model = load_model(path)
         expected = {"name": spec.name, "version": spec.version, "category": spec.category, "kind": spec.kind}
         got = {k: model.meta.get(k) for k in expected}
