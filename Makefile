@@ -83,9 +83,16 @@ eval-report: $(VENV)/.eval
 
 # Rebuilds every shipped model (src/steward/models: the fast tier's *.npz, the accurate tier's encoder/ and
 # similarity/, manifest.json, cards/) from ../shared/datasets. About an hour on 2 cores (MiniLM fine-tuning).
-.PHONY: models
+.PHONY: models models-check
 models: $(VENV)/.dev
 	$(BIN)/python -m training.train
+
+# Rebuilds every model into build/models-check and compares its scores with the shipped ones
+# (training/compare.py: exit 1 when a number moves more than 0.01). Same hour as `make models`.
+models-check: $(VENV)/.dev
+	rm -rf build/models-check
+	$(BIN)/python -m training.train --out build/models-check
+	$(BIN)/python -m training.compare src/steward/models build/models-check
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache node_modules src/steward/server/static/nhsuk

@@ -115,7 +115,8 @@ def render(name: str, entry: dict[str, Any], manifest: dict[str, Any]) -> str:
         "",
         "## Method",
         "",
-        "Text folded by `steward.detectors.normalise` (case, homoglyphs, leetspeak, spaced letters); TF-IDF on "
+        "Text folded by `steward.models.features.prepare` (case, homoglyphs, leetspeak, spaced-out letters "
+        "cut back into words, stretched letters squeezed); TF-IDF on "
         "word 1-2-grams and character 2-5-grams within word boundaries (binary term frequency, min_df 2, "
         "each block l2-normalised); logistic regression with balanced class weights; C chosen by average "
         f"precision on the tuning rows ({search}; chose C={entry['C']:g}); Platt scaling "
@@ -197,7 +198,8 @@ def render_encoder(entry: dict[str, Any], manifest: dict[str, Any]) -> str:
         "",
         "## Method",
         "",
-        "Texts folded by `steward.models.features.prepare` (case, homoglyphs, leetspeak, spaced-out letters). "
+        "Texts folded by `steward.models.features.prepare` (case, homoglyphs, leetspeak, spaced-out letters "
+        "cut back into words, stretched letters squeezed); word pieces WordPiece does not know (emoji) dropped. "
         "all-MiniLM-L6-v2 (mean pooling, l2-normalised) fine-tuned end to end with one linear head per "
         f"task, {entry['epochs']} epochs, AdamW at {entry['learning_rate']:g} with warm-up and linear decay, "
         "batches of 32 drawn from one task at a time in proportion to the task sizes, class-weighted binary "

@@ -28,6 +28,8 @@ from typing import Any
 
 import numpy as np
 
+from steward.models.encoder import known_ids
+
 #: Word pieces per training text (tweets average 35; the run-time encoder reads up to 128).
 TRAIN_TOKENS = 64
 BATCH = 32
@@ -82,13 +84,13 @@ class _Encoder:  # built lazily so that importing this module needs no torch
 
 def _batch(tokenizer: Any, texts: Sequence[str]) -> tuple[Any, Any]:
     torch = _torch()
-    enc = tokenizer.encode_batch(list(texts))
-    width = max(1, max(len(e.ids) for e in enc))
+    enc = known_ids(tokenizer, texts)  # as at run time: unknown pieces (emoji) dropped
+    width = max(1, max(len(e) for e in enc))
     ids = torch.zeros((len(texts), width), dtype=torch.long)
     mask = torch.zeros((len(texts), width), dtype=torch.long)
     for row, e in enumerate(enc):
-        ids[row, : len(e.ids)] = torch.tensor(e.ids, dtype=torch.long)
-        mask[row, : len(e.ids)] = 1
+        ids[row, : len(e)] = torch.tensor(e, dtype=torch.long)
+        mask[row, : len(e)] = 1
     return ids, mask
 
 

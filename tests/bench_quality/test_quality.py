@@ -68,3 +68,16 @@ def test_held_back_reads_models_and_heads(tmp_path: Path, monkeypatch: pytest.Mo
     path.write_text(json.dumps(manifest), encoding="utf-8")
     assert quality.held_back("encoder", "f1", head="spam") is None
     assert quality.held_back("hate_lr", "macro_f1") is None
+
+
+def test_held_back_file_holds_the_model_cards_held_back_rows(tmp_path: Path) -> None:
+    """The robustness run scores exactly the rows the shipped offensive model never saw: as many, with as many
+    positives, as the manifest's held-back numbers (needs ../shared/datasets, as the other evaluation tests)."""
+    path = quality.held_back_file(tmp_path, None)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    manifest = json.loads(quality.MANIFEST.read_text(encoding="utf-8"))
+    entry = manifest["models"]["offensive_lr"]
+    held = next(r["ours"] for r in entry["results"] if r["set"] == "held-back test")
+    assert len(rows) == entry["n_test"] == held["n"]
+    assert sum(r["offensive"] for r in rows) == held["positives"]
+    assert all(set(r) == {"text", "offensive"} and r["offensive"] in (0, 1) for r in rows)

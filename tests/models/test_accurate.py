@@ -17,7 +17,7 @@ from steward.content import ContentItem, Finding
 from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, Detector
 from steward.models import ModelError
 from steward.models.accurate import ENCODER_DIR, EncoderDetector, load_accurate, shipped_accurate, verify
-from steward.models.encoder import Encoder
+from steward.models.encoder import Encoder, known_ids
 from steward.models.heads import Heads, HeadSpec, load_heads
 
 CTX = AssessContext()
@@ -109,6 +109,31 @@ def test_very_long_and_hostile_texts_are_embedded(encoder: Encoder) -> None:
     hostile = ["x" * 50_000, "\u202e\u200b" * 1000, "<script>alert(1)</script>" * 200, "z̷̢͉a̸l̵g̶o̴" * 300, "😂" * 5000]
     out = encoder.embed(hostile)
     assert out.shape == (len(hostile), 384) and np.isfinite(out).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("you idiot", ["[CLS]", "you", "idiot", "[SEP]"]),
+        ("you 😂 idiot 🤬🤬", ["[CLS]", "you", "idiot", "[SEP]"]),  # emoji are unknown pieces: dropped
+        ("😂😂😂", ["[CLS]", "[SEP]"]),
+        ("", ["[CLS]", "[SEP]"]),
+    ],
+)
+def test_unknown_pieces_are_dropped(text: str, pieces: list[str]) -> None:
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(ENCODER_DIR / "tokenizer.json"))
+    tokenizer.no_padding()  # as the encoder and training set it
+    (ids,) = known_ids(tokenizer, [text])
+    assert [tokenizer.id_to_token(i) for i in ids] == pieces
+
+
+def test_emoji_do_not_move_the_embedding(encoder: Encoder) -> None:
+    """An emoji after every word (the robustness suite's disguise) leaves the embedding where it was."""
+    plain, decorated = "you are an idiot", "you 😂 are 🔥 an 👍 idiot 😡"
+    assert np.allclose(encoder.embed_one(plain), encoder.embed_one(decorated), atol=1e-6)
+    assert not np.allclose(encoder.embed_one(plain), encoder.embed_one("you are a nurse"), atol=1e-2)
 
 
 def test_missing_encoder_files_are_a_clear_error(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ import ahocorasick
 import regex
 
 from steward.content import Finding
-from steward.detectors.base import MAX_TEXT_CHARS, compile_pattern, finditer, search
+from steward.detectors.base import MAX_TEXT_CHARS, compile_pattern, finditer, lazy_pattern, search
 from steward.detectors.normalise import normalise
 
 #: What a space in a rule pattern becomes: a short, possibly empty run of separators.
@@ -182,7 +182,7 @@ class Lexicon:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         self._compiled = tuple(
-            compile_pattern(f"{_START}(?:{_expand(r.pattern)}){_END}", regex.VERSION1) for r in self.rules
+            lazy_pattern(f"{_START}(?:{_expand(r.pattern)}){_END}", regex.VERSION1) for r in self.rules
         )
         by_trigger: dict[str, list[int]] = {}
         for i, r in enumerate(self.rules):

@@ -6,6 +6,9 @@ ship in the repository (``encoder/``, written by ``training/``); nothing is fetc
 
 - Tokenising uses the ``tokenizers`` library (the same Rust WordPiece the model was trained with), truncated
   to ``max_tokens`` word pieces: comments longer than that are judged on their start (about 90 words).
+- Unknown word pieces are dropped (:func:`known_ids`): WordPiece knows almost no emoji, so "idiot 😂" would
+  read as "idiot [UNK]" and a comment with an emoji after every word as half unknowns, diluting the mean.
+  Training drops them the same way.
 - One text per encoder call, always. The int8 graph quantises its activations dynamically, per tensor, so
   in a padded batch a text's embedding would depend on its neighbours (measured: differences of 1e-2); one at a
   time, a text always gets the same embedding, whether it is checked alone or evaluated among thousands, and
@@ -31,6 +34,13 @@ Matrix = npt.NDArray[np.float32]
 
 #: Word pieces per text (the start of longer texts is used). Tweets average 35, NHS comments fewer.
 MAX_TOKENS = 128
+
+
+def known_ids(tokenizer: Any, texts: Sequence[str]) -> list[list[int]]:
+    """Each text's word-piece ids (with ``[CLS]``/``[SEP]``, truncated as the tokenizer is set) without the
+    unknown-piece id. Shared by training and run time."""
+    unknown = tokenizer.token_to_id("[UNK]")
+    return [[i for i in e.ids if i != unknown] for e in tokenizer.encode_batch(list(texts))]
 
 
 def _threads() -> int:
@@ -73,13 +83,13 @@ class Encoder:
         self.folder = folder
 
     def _run(self, texts: Sequence[str]) -> Matrix:
-        encodings = self._tokenizer.encode_batch(list(texts))
-        width = max(1, max(len(e.ids) for e in encodings))
+        encodings = known_ids(self._tokenizer, texts)
+        width = max(1, max(len(e) for e in encodings))
         ids = np.zeros((len(texts), width), dtype=np.int64)
         mask = np.zeros((len(texts), width), dtype=np.int64)
         for row, e in enumerate(encodings):
-            n = len(e.ids)
-            ids[row, :n] = e.ids
+            n = len(e)
+            ids[row, :n] = e
             mask[row, :n] = 1
         out: Any = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
         return np.asarray(out, dtype=np.float32)
