@@ -6,9 +6,10 @@ each scored set's macro-F1, F1, ROC-AUC and PR-AUC, plus the fairness summary (l
 rate gap) where there is one. It also says which artifacts are byte for byte the same (SHA-256).
 
 "Within noise" means every metric differs by at most ``--tolerance`` (default 0.01: one point of F1 or AUC).
-The fast tier is deterministic and should match exactly; the accurate tier is fine-tuned with CPU floating
-point, whose sums depend on thread scheduling, so its numbers move a little from run to run. Exit status 1 when
-a metric moves more than the tolerance or a model or scored set is missing from either side, else 0.
+The fast tier is deterministic and should match exactly; so did the fine-tuned encoder on the same machine
+(two runs, byte-identical), but CPU floating point in fine-tuning may differ on another CPU or thread count.
+Exit status 1 when a metric moves more than the tolerance or a model or scored set is missing from either side,
+else 0.
 """
 
 from __future__ import annotations
