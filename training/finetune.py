@@ -8,7 +8,8 @@ Method (one run, every random choice seeded):
   encoder and that task's head with class-weighted binary cross-entropy. AdamW, linear warm-up then decay,
   gradients clipped to 1.
 - Inputs are folded by ``steward.models.features.prepare`` first (case, homoglyphs, leetspeak, spaced-out
-  letters), the same function used at run time, so disguised words reach the model undisguised.
+  letters cut back into words, stretched letters squeezed) and tokenised by ``steward.models.encoder.padded_ids``
+  (unknown pieces such as emoji dropped), the same functions used at run time.
 - Export: the encoder with its pooling as one ONNX graph (output: the unit-length embedding), then dynamic int8
   quantisation of its weights (onnxruntime), which is what ships. The heads stay outside the graph as plain
   arrays, so heads for further categories can be fitted on the same embedding without touching the encoder.
@@ -28,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from steward.models.encoder import known_ids
+from steward.models.encoder import padded_ids
 
 #: Word pieces per training text (tweets average 35; the run-time encoder reads up to 128).
 TRAIN_TOKENS = 64
@@ -84,14 +85,8 @@ class _Encoder:  # built lazily so that importing this module needs no torch
 
 def _batch(tokenizer: Any, texts: Sequence[str]) -> tuple[Any, Any]:
     torch = _torch()
-    enc = known_ids(tokenizer, texts)  # as at run time: unknown pieces (emoji) dropped
-    width = max(1, max(len(e) for e in enc))
-    ids = torch.zeros((len(texts), width), dtype=torch.long)
-    mask = torch.zeros((len(texts), width), dtype=torch.long)
-    for row, e in enumerate(enc):
-        ids[row, : len(e)] = torch.tensor(e, dtype=torch.long)
-        mask[row, : len(e)] = 1
-    return ids, mask
+    ids, mask = padded_ids(tokenizer, texts)  # as at run time: unknown pieces (emoji) dropped
+    return torch.from_numpy(ids), torch.from_numpy(mask)
 
 
 def _schedule(tasks: Sequence[TaskRows], epochs: int, seed: int) -> list[tuple[int, list[int]]]:

@@ -43,6 +43,19 @@ def known_ids(tokenizer: Any, texts: Sequence[str]) -> list[list[int]]:
     return [[i for i in e.ids if i != unknown] for e in tokenizer.encode_batch(list(texts))]
 
 
+def padded_ids(tokenizer: Any, texts: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The model's two inputs for ``texts``: word-piece ids (:func:`known_ids`) right-padded with 0 to the longest
+    text, and the attention mask (1 on real pieces). Shared by training (``torch.from_numpy``) and run time."""
+    rows = known_ids(tokenizer, texts)
+    width = max(1, max((len(r) for r in rows), default=0))
+    ids = np.zeros((len(rows), width), dtype=np.int64)
+    mask = np.zeros((len(rows), width), dtype=np.int64)
+    for k, r in enumerate(rows):
+        ids[k, : len(r)] = r
+        mask[k, : len(r)] = 1
+    return ids, mask
+
+
 def _threads() -> int:
     raw = os.environ.get("STEWARD_THREADS", "")
     if raw.isdigit() and int(raw) > 0:
@@ -83,14 +96,7 @@ class Encoder:
         self.folder = folder
 
     def _run(self, texts: Sequence[str]) -> Matrix:
-        encodings = known_ids(self._tokenizer, texts)
-        width = max(1, max(len(e) for e in encodings))
-        ids = np.zeros((len(texts), width), dtype=np.int64)
-        mask = np.zeros((len(texts), width), dtype=np.int64)
-        for row, e in enumerate(encodings):
-            n = len(e)
-            ids[row, :n] = e
-            mask[row, :n] = 1
+        ids, mask = padded_ids(self._tokenizer, texts)
         out: Any = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
         return np.asarray(out, dtype=np.float32)
 

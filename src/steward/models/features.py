@@ -2,8 +2,9 @@
 
 Both sides call these functions, so the features a model was trained on are exactly the ones it sees at run
 time. A text is first folded by :func:`steward.detectors.normalise.normalise` (lower case, homoglyphs,
-leetspeak, spaced-out letters) and its stretched words squeezed (:func:`squeeze`: "idiooot" → "idiot",
-"coooool" → "cool"), which makes the models robust to the usual disguises, then cut into
+leetspeak, spaced-out letters), spaced-out words that ran together cut apart again (:func:`split_words`) and
+stretched words squeezed (:func:`squeeze`: "idiooot" → "idiot", "coooool" → "cool"), which makes the models
+robust to the usual disguises, then cut into
 
 - word n-grams (1-2): runs of two or more letters, digits or underscores (what scikit-learn's default token
   pattern finds, computed with ``str`` methods on the common path because they are several times faster);
@@ -43,8 +44,7 @@ _PUNCT = str.maketrans(dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~", " "))
 #: vocabulary (letters only; single letters only "a" and "i"), one per line in vocabulary order, which is by
 #: frequency. Fixed data, not a training output, so training and run time always read the same list.
 WORDS_FILE = Path(__file__).resolve().parent / "words.txt"
-#: A letter three or more times in a row (no English word has that), inside a run of letters.
-_STRETCH = compile_pattern(r"(\p{Ll})\1{2,}", 0)
+#: A word with a letter three or more times in a row (no English word has that), and such a run in a word.
 _STRETCHED_WORD = compile_pattern(r"\p{Ll}*(?:(\p{Ll})\1{2,}\p{Ll}*)+", 0)
 #: Words with more stretched runs than this are squeezed to single letters without consulting the dictionary.
 _MAX_RUNS = 4
@@ -67,7 +67,7 @@ def prepare(text: str) -> str:
     folded = norm.text
     if len(folded) < len(cut):  # separators were removed somewhere: perhaps spaced-out words ran together
         folded = _split_joined(cut, norm.text, norm.offsets)
-    return squeeze(folded) if _has_stretch(folded) else folded
+    return squeeze(folded)
 
 
 def _split_joined(original: str, folded: str, offsets: tuple[int, ...]) -> str:
@@ -117,10 +117,6 @@ def split_words(run: str) -> list[str]:
         out.append(run[start:end])
         end = start
     return out[::-1]
-
-
-def _has_stretch(text: str) -> bool:
-    return any(True for _ in finditer(_STRETCH, text))
 
 
 @functools.cache
