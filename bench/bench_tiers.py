@@ -1,5 +1,7 @@
 """Speed, cold start and memory of each detector tier (deterministic, fast, accurate): the full pipeline
-(``assess`` + ``decide``) in one process, one item at a time, as ``steward scan`` and the worker run it.
+(``assess`` + ``decide``) in one process, one item at a time, as ``steward scan`` and the worker run it: the
+accurate tier is told the next ``steward.scan.PREFETCH`` items, so its encoder works on them in the background
+(``--no-prefetch``: strictly one item after another, as before 2026-12-06).
 
     .venv/bin/python bench/bench_tiers.py [--items 3000] [--corpus demo|tweets] [--tier accurate ...]
 
@@ -36,6 +38,8 @@ import dataclasses
 from pathlib import Path
 tier, corpus, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 pipeline = Pipeline(get_pack(DEFAULT_INBOUND), tier=tier)
+from steward.scan import PREFETCH
+ahead = PREFETCH if pipeline.prefetches and sys.argv[5] == "ahead" else 0
 first = ContentItem(id="first", text="Thank you to the staff on the ward")
 pipeline.check(first)
 cold = time.perf_counter() - t0
@@ -55,6 +59,8 @@ def timed(tag):
     for i, item in enumerate(items):
         if i % len(base) == 0:
             context = pipeline.batch()
+        if ahead and i % ahead == 0:  # as steward scan does: tell the pipeline the next chunk
+            pipeline.prefetch(items[i : i + ahead])
         a = pipeline.check(item, context).action.value
         actions[a] = actions.get(a, 0) + 1
     return time.perf_counter() - start, time.process_time() - cpu0, actions
@@ -67,14 +73,14 @@ print(json.dumps({"tier": tier, "corpus": corpus, "items": n, "per_s": n / wall,
 """
 
 
-def run(tier: str, corpus: str, items: int) -> dict[str, object]:
+def run(tier: str, corpus: str, items: int, ahead: bool = True) -> dict[str, object]:
     source = (
         ROOT / "examples" / "demo-comments.jsonl"
         if corpus == "demo"
         else ROOT.parent / "shared" / "datasets" / "tweeteval-offensive" / "val_text.txt"
     )
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, tier, corpus, str(items), str(source)],
+        [sys.executable, "-c", CHILD, tier, corpus, str(items), str(source), "ahead" if ahead else "one"],
         capture_output=True,
         text=True,
         check=True,
@@ -88,16 +94,24 @@ def main() -> None:
     ap.add_argument("--items", type=int, default=3000)
     ap.add_argument("--corpus", choices=("demo", "tweets"), action="append")
     ap.add_argument("--tier", choices=("deterministic", "fast", "accurate"), action="append")
+    ap.add_argument(
+        "--no-prefetch",
+        action="store_true",
+        help="check strictly one item at a time (no encoding of the next items in the background)",
+    )
     args = ap.parse_args()
     print(f"machine: {platform.machine()} {os.cpu_count()} CPUs, python {platform.python_version()}")
+    if args.no_prefetch:
+        print("--no-prefetch: one item at a time, nothing encoded ahead")
     print(
         "| tier | corpus | items | comments/s (wall) | µs/item (CPU, all threads) | warm comments/s | warm µs/item "
         "| cold start | peak RSS |"
     )
+
     print("|---|---|---|---|---|---|---|---|---|")
     for corpus in args.corpus or ["demo", "tweets"]:
         for tier in args.tier or ["deterministic", "fast", "accurate"]:
-            r = run(tier, corpus, args.items)
+            r = run(tier, corpus, args.items, not args.no_prefetch)
             print(
                 f"| {tier} | {corpus} | {r['items']:,} | {r['per_s']:,.0f} | {r['cpu_us']:,.0f} | "
                 f"{r['warm_per_s']:,.0f} | {r['warm_cpu_us']:,.0f} | {r['cold_s']:.2f} s | {r['rss_mb']:,.0f} MB |",

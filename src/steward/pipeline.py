@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from steward.assess import assess
 from steward.content import ContentItem, Decision
@@ -45,9 +46,25 @@ class Pipeline:
         self.tier = resolve(tier) if detectors is None else "custom"
         self.detectors = tuple(detectors) if detectors is not None else tier_detectors(pack.direction, self.tier)
         self.calendar = OrgCalendar.for_pack(pack)
+        self._prefetchers: tuple[Any, ...] = tuple(d for d in self.detectors if callable(getattr(d, "prefetch", None)))
 
     def batch(self) -> AssessContext:
         return context_for(self.pack)
+
+    @property
+    def prefetches(self) -> bool:
+        """Whether a detector can work ahead on items about to be checked (the accurate tier's encoder)."""
+        return bool(self._prefetchers)
+
+    def prefetch(self, items: Sequence[ContentItem]) -> None:
+        """Tell the detectors which items come next, so those that can start on them in the background (the
+        encoder, on its own threads, while the deterministic detectors run on this one). Decisions are exactly
+        those of checking the items one by one; a failure shows when the item is checked, as it would."""
+        for detector in self._prefetchers:
+            try:
+                detector.prefetch(items)
+            except Exception:  # working ahead is an optimisation: the check itself will meet and record any error
+                continue
 
     def check(
         self, item: ContentItem, context: AssessContext | None = None, *, now: datetime | None = None

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -68,11 +69,14 @@ def scan(
     skip_ids: frozenset[str] = frozenset(),
     now: datetime | None = None,
 ) -> Iterator[Scanned]:
-    """Decide every readable record in order; unreadable ones are added to ``summary.errors``."""
+    """Decide every readable record in order; unreadable ones are added to ``summary.errors``.
+
+    When the pipeline can work ahead (the accurate tier's encoder), records are read ``PREFETCH`` at a time and
+    the chunk's texts are encoded on the encoder's threads while this one runs the other detectors."""
     context = pipeline.batch()
     ledger = StrikeLedger(pipeline.pack.sanctions)
     moment = now or datetime.now(UTC)
-    for record in records:
+    for record in _ahead(records, pipeline, skip_ids):
         if isinstance(record, RecordError):
             summary.errors.append(record)
             continue
@@ -87,6 +91,23 @@ def scan(
         scanned = Scanned(record, decision, sanction)
         summary.add(scanned)
         yield scanned
+
+
+#: Records read ahead of the one being checked, when the pipeline can work ahead.
+PREFETCH = 32
+
+
+def _ahead(
+    records: Iterable[ContentItem | RecordError], pipeline: Pipeline, skip_ids: frozenset[str]
+) -> Iterator[ContentItem | RecordError]:
+    """``records`` unchanged, in order; for a pipeline that prefetches, read in chunks that it is told about."""
+    if not pipeline.prefetches:
+        yield from records
+        return
+    stream = iter(records)
+    while chunk := list(islice(stream, PREFETCH)):
+        pipeline.prefetch([r for r in chunk if isinstance(r, ContentItem) and r.id not in skip_ids])
+        yield from chunk
 
 
 def completed_ids(out_path: Path) -> frozenset[str]:

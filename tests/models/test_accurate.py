@@ -209,3 +209,78 @@ def test_run_time_needs_no_torch(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     decision = json.loads(out.stdout)
     assert any(f["detector"].startswith("minilm@") for f in decision["findings"])
+
+
+def test_pool_embeddings_are_bit_for_bit_those_of_one_text_alone(encoder: Encoder) -> None:
+    """``embed`` spreads texts over the encoder's threads; each is still encoded alone, so nothing moves."""
+    texts = [f"comment {i} about the waiting times, you useless lot" for i in range(12)] + ["", "ok"]
+    assert encoder.threads >= 1
+    pooled = encoder.embed(texts)
+    for text, row in zip(texts, pooled, strict=True):
+        assert np.array_equal(encoder.embed_one(text), row)
+
+
+PREFETCH_TEXTS = [
+    "thank you to the nurses on ward 7",
+    "shut up you stupid cow",
+    "WIN a FREE iPhone, click here",
+    "thank you to the nurses on ward 7",  # twice: prefetched once
+    "",
+    "   ",
+    "you are all idiots " * 1000,  # longer than MAX_TEXT_CHARS: prefetched on its first characters
+    "hello",
+]
+
+
+def test_prefetched_probabilities_are_exactly_those_checked_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = [load_accurate(check=False).probabilities(t) for t in PREFETCH_TEXTS]  # fresh caches
+    models = load_accurate(check=False)
+    monkeypatch.setattr("steward.models.accurate.PREFETCH_LIMIT", 4)
+    models.prefetch(PREFETCH_TEXTS)
+    # blank texts are skipped, duplicates submitted once, and no more than the limit is in flight
+    assert list(models._pending) == [
+        PREFETCH_TEXTS[0],
+        PREFETCH_TEXTS[1],
+        PREFETCH_TEXTS[2],
+        PREFETCH_TEXTS[6][:MAX_TEXT_CHARS],
+    ]
+    assert [models.probabilities(t) for t in PREFETCH_TEXTS] == expected
+    models.prefetch([])  # a new chunk replaces the old one
+    assert models._pending == {}
+    assert [models.probabilities(t) for t in PREFETCH_TEXTS] == expected
+
+
+class _BrokenEncoder:
+    """An encoder whose runtime fails (a corrupt session, out of memory): the failure must reach the item."""
+
+    dim = 3
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(1)
+
+    def embed_one(self, text: str) -> np.ndarray:
+        raise RuntimeError("onnxruntime failed")
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        raise RuntimeError("onnxruntime failed")
+
+    def submit(self, work: object, text: str) -> object:
+        return self.pool.submit(work, text)  # type: ignore[arg-type]
+
+
+def test_a_failure_while_prefetching_sends_the_item_to_review() -> None:
+    from steward.assess import assess
+    from steward.models.accurate import AccurateModels
+    from steward.pipeline import Pipeline
+    from steward.policy import DEFAULT_INBOUND, get_pack
+
+    det = EncoderDetector(models=AccurateModels(_BrokenEncoder(), _heads()))  # type: ignore[arg-type]
+    item = ContentItem(id="1", text="you are all idiots")
+    pipeline = Pipeline(get_pack(DEFAULT_INBOUND), [det])
+    assert pipeline.prefetches
+    pipeline.prefetch([item])  # the failure happens on the encoder's thread ...
+    assessment = assess(item, [det], CTX)  # ... and shows when the item is checked
+    assert [f.detector for f in assessment.failures] == ["minilm@9.9"]
+    assert "RuntimeError: onnxruntime failed" in assessment.failures[0].error
+    decision = pipeline.check(item)
+    assert decision.action.value == "review"

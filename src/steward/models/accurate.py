@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Iterable
+from concurrent.futures import Future
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +40,8 @@ DETECTOR_NAME = "minilm"
 DEFAULT_MIN_SCORE = 0.2
 #: Texts whose head probabilities are remembered (several callers may ask about the same item).
 TEXT_CACHE_SIZE = 1024
+#: Most texts ``prefetch`` keeps in flight (a caller prefetches a chunk, then checks it).
+PREFETCH_LIMIT = 256
 
 
 def verify(folder: Path, manifest_key: str) -> None:
@@ -61,6 +65,7 @@ class AccurateModels:
         self._columns: list[tuple[int, int]] | None = None
         self._cached = functools.lru_cache(maxsize=TEXT_CACHE_SIZE)(self._compute)
         self._primed: dict[str, tuple[float, ...]] = {}
+        self._pending: dict[str, Future[tuple[float, ...]]] = {}
 
     def _ngram(self, texts: list[str]) -> npt.NDArray[np.float64] | None:
         """Each head's n-gram partner decision value per text, (n, k); None when no head has a partner."""
@@ -84,7 +89,26 @@ class AccurateModels:
         """Each head's calibrated probability (``heads.names`` order) for one text."""
         key = text[:MAX_TEXT_CHARS]
         primed = self._primed.get(key)
-        return primed if primed is not None else self._cached(key)
+        if primed is not None:
+            return primed
+        pending = self._pending.get(key)
+        if pending is not None:  # prefetched: wait for it (a failure raises here, in the detector, as it would)
+            return pending.result()
+        return self._cached(key)
+
+    def prefetch(self, texts: Iterable[str]) -> None:
+        """Start scoring ``texts`` on the encoder's threads, each text alone (so its probabilities are exactly
+        those of ``probabilities``), while the caller does other work; the next ``probabilities`` call on one of
+        them waits for its result. Replaces what was prefetched before; at most ``PREFETCH_LIMIT`` texts."""
+        pending: dict[str, Future[tuple[float, ...]]] = {}
+        for text in texts:
+            key = text[:MAX_TEXT_CHARS]
+            if key in pending or not key or key.isspace():
+                continue
+            if len(pending) >= PREFETCH_LIMIT:
+                break
+            pending[key] = self.encoder.submit(self._cached, key)
+        self._pending = pending
 
     def probability_matrix(self, texts: list[str]) -> list[tuple[float, ...]]:
         """Many texts at once (batched through the encoder): one tuple per text."""
@@ -134,6 +158,10 @@ class EncoderDetector:
 
     def models(self) -> AccurateModels:
         return self._models or shipped_accurate()
+
+    def prefetch(self, items: Iterable[ContentItem]) -> None:
+        """Start encoding ``items`` in the background (see ``AccurateModels.prefetch``)."""
+        self.models().prefetch(item.text for item in items)
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         text = item.text

@@ -147,6 +147,7 @@ def _run(items: list[Item], engines: _Engines, retry: list[int]) -> AssessSummar
     )
     for item in items:
         item.attempts += 1
+    _prefetch(items, engines)
     outcomes = [_check(item, engines) for item in items]
     good = [o for o in outcomes if o.decision is not None]
     decided, skipped, failures = _save(good)
@@ -160,6 +161,20 @@ def _run(items: list[Item], engines: _Engines, retry: list[int]) -> AssessSummar
             retry.append(item.pk)
             total += AssessSummary(retried=1)
     return total
+
+
+def _prefetch(items: list[Item], engines: _Engines) -> None:
+    """Let each pipeline that can work ahead (the accurate tier's encoder) start on its items in the background."""
+    by_engine: dict[int, tuple[_Engine, list[Item]]] = {}
+    for item in items:
+        engine = engines.maybe(item)
+        if engine is not None and engine.pipeline.prefetches:
+            by_engine.setdefault(id(engine), (engine, []))[1].append(item)
+    for engine, mine in by_engine.values():
+        try:
+            engine.pipeline.prefetch([content_item(i) for i in mine])
+        except Exception:  # working ahead is an optimisation; ``_check`` meets and records any real error
+            continue
 
 
 def _check(item: Item, engines: _Engines) -> _Outcome:
