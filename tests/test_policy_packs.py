@@ -242,8 +242,8 @@ EXPECTED = [
     (SH, "hate", 0.9, False, (), "remove", True, None, "1.6"),
     (SH, "sexual", 0.9, False, (), "remove", True, None, "1.6"),
     (SH, "abuse", 0.9, False, (), "hide", True, "general_removal", "1.4"),
-    (SH, "abuse", 0.55, False, (), "review", False, None, "1.4"),  # borderline (a model's word): a person decides
-    (SH, "abuse", 0.45, False, (), None, None, None, None),  # unlikely: criticism stays up, unqueued
+    (SH, "abuse", 0.55, False, (), None, None, None, None),  # borderline: criticism stays up
+    (SH, "hate", 0.55, False, (), "review", False, None, "1.6"),  # a model finds hate likely: a person decides
     (SH, "hate", 0.45, False, (), None, None, None, None),
     (SH, "profanity", 0.9, False, (), "hide", False, "general_removal", "1.6"),
     (SH, "personal_info", 0.99, False, (), "hide", False, "privacy", "1.1"),

@@ -179,10 +179,10 @@ def _surrey_assessment(*found: tuple[str, float, str]) -> Assessment:
         ((("commercial", 0.99, "model"),), Action.REVIEW, ("commercial-model-review",)),  # never hidden on its word
         # a shared phone number looks like SMS spam to the model: the privacy rule handles it, no spam review
         ((("commercial", 0.94, "model"), ("personal_info", 0.99, "pattern")), Action.HIDE, ("personal-info",)),
-        # "likely" is a calibrated probability of 0.5 or more (more likely than not); below it, nothing
-        ((("abuse", 0.55, "model"),), Action.REVIEW, ("abuse-model-review",)),
+        # hate: "likely" is a calibrated 0.5 or more; abuse from 0.6 (at 0.5 the offensive model queues comments
+        # that merely name a group); below, nothing
+        ((("abuse", 0.55, "model"),), Action.ALLOW, ()),
         ((("hate", 0.5, "model"),), Action.REVIEW, ("hate-model-review",)),
-        ((("abuse", 0.49, "model"),), Action.ALLOW, ()),
         ((("hate", 0.45, "model"),), Action.ALLOW, ()),
         # both kinds of evidence: each rule counts only its own
         ((("abuse", 0.65, "pattern"), ("abuse", 0.7, "model")), Action.HIDE, ("abuse", "abuse-model-review")),

@@ -122,8 +122,8 @@ PACK = get_pack("surrey-heartlands-aus")
 @pytest.mark.parametrize(
     ("category", "threshold"),
     [
-        ("abuse", 0.5),  # the model-review rule: more likely than not
-        ("hate", 0.5),
+        ("abuse", 0.6),
+        ("hate", 0.5),  # the model-review rule: more likely than not
         ("threat", 0.5),
         ("self_harm", 0.3),  # the "possible safeguarding" review rule is the lowest
         ("political", 0.6),  # the 0.4 pre-election rule is conditional and left out
@@ -149,8 +149,9 @@ def test_offensive_pools_categories() -> None:
     ("scores", "flagged"),
     [
         ({"threat": 0.55}, True),  # threat acts at 0.5
-        ({"abuse": 0.55}, True),  # the model-review rule acts from 0.5
-        ({"abuse": 0.45}, False),
+        ({"abuse": 0.55}, False),  # abuse needs 0.6, although 0.55 is above the pooled task's lowest threshold
+        ({"abuse": 0.6}, True),
+        ({"hate": 0.55}, True),  # hate's model-review rule acts from 0.5
         ({"commercial": 0.55}, False),  # commercial needs 0.6 (and is not an offensive category)
         ({"commercial": 0.99}, False),  # not an offensive category
         ({}, False),
