@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from steward.assess import assess
 from steward.content import ContentItem, Decision
 from steward.decide import decide
-from steward.detectors.base import AssessContext, Detector
+from steward.detectors.base import AssessContext, Detector, Prefetcher
 from steward.policy.calendar import OrgCalendar
 from steward.policy.schema import PolicyPack
 
@@ -46,7 +45,7 @@ class Pipeline:
         self.tier = resolve(tier) if detectors is None else "custom"
         self.detectors = tuple(detectors) if detectors is not None else tier_detectors(pack.direction, self.tier)
         self.calendar = OrgCalendar.for_pack(pack)
-        self._prefetchers: tuple[Any, ...] = tuple(d for d in self.detectors if callable(getattr(d, "prefetch", None)))
+        self._prefetchers = tuple(d for d in self.detectors if isinstance(d, Prefetcher))
 
     def batch(self) -> AssessContext:
         return context_for(self.pack)

@@ -194,3 +194,36 @@ def test_outbound_items_use_the_outbound_pack(facebook: Channel) -> None:
 def test_error_text_is_capped() -> None:
     text = assessment.describe(ValueError("x" * 50_000))
     assert len(text) == assessment.MAX_ERROR_CHARS and text.startswith("ValueError: xxx")
+
+
+def test_the_worker_tells_the_pipeline_its_batch_and_decides_as_one_by_one(
+    facebook: Channel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The accurate tier's encoder embeds the batch ahead; the decisions are those of checking each item alone."""
+    told: list[list[str]] = []
+    real = Pipeline.prefetch
+    monkeypatch.setattr(
+        Pipeline, "prefetch", lambda self, items: (told.append([i.id for i in items]), real(self, items))[1]
+    )
+    pks = store(facebook, {k: v[0] for k, v in TEXTS.items()})
+    assert assess_batch(pks).decided == len(pks)
+    pipeline = pipeline_for(active_version("surrey-heartlands-aus"))
+    assert pipeline.prefetches and told == [list(TEXTS)]
+    for row in Item.objects.select_related("decision").order_by("pk"):
+        alone = pipeline.check(content_item(row), now=row.received_at)
+        assert row.decision.contract == alone.as_contract()
+
+
+def test_a_failure_while_working_ahead_loses_nothing(facebook: Channel, monkeypatch: pytest.MonkeyPatch) -> None:
+    from steward.models.accurate import EncoderDetector
+
+    def broken(self: Any, items: Any) -> None:
+        raise RuntimeError("pool gone")
+
+    monkeypatch.setattr(EncoderDetector, "prefetch", broken)
+    pks = store(facebook, {k: v[0] for k, v in TEXTS.items()})
+    summary = assess_batch(pks)
+    assert (summary.decided, summary.retried, summary.poisoned) == (len(pks), 0, 0)
+    assert [i.decision.action for i in Item.objects.select_related("decision").order_by("pk")] == [
+        v[1] for v in TEXTS.values()
+    ]

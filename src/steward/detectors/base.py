@@ -57,6 +57,14 @@ class Detector(Protocol):
     def detect(self, item: ContentItem, context: AssessContext) -> Iterable[Finding]: ...
 
 
+@runtime_checkable
+class Prefetcher(Protocol):
+    """A detector that can start on the next items in the background (the accurate tier's encoder). Optional:
+    ``Pipeline.prefetch`` tells it what comes next; its ``detect`` must give exactly what it gives without."""
+
+    def prefetch(self, items: Iterable[ContentItem]) -> None: ...
+
+
 def compile_pattern(pattern: str, flags: int = regex.IGNORECASE | regex.VERSION1) -> regex.Pattern[str]:
     """Compile with the `regex` module, which supports per-call timeouts."""
     return regex.compile(pattern, flags)

@@ -17,8 +17,9 @@ ship in the repository (``encoder/``, written by ``training/``); nothing is fetc
   spread texts over a small pool of ``STEWARD_THREADS`` threads (default: every core; onnxruntime releases the
   GIL while it runs). On the 2-core box one session with two intra-op threads embedded 166 tweets/s; two texts
   at a time on one thread each, 247/s; the embeddings are bit-for-bit the same either way (measured).
-  ``steward.pipeline.Pipeline.check_all`` uses ``submit`` to embed the next items while the deterministic
-  detectors work on the current one.
+  ``AccurateModels.prefetch`` (reached through ``steward.pipeline.Pipeline.prefetch``, which ``steward scan``
+  and the worker call) uses ``submit`` to embed the next items while the deterministic detectors work on the
+  current one.
 - onnxruntime's ``run`` is thread-safe; the session is built once and shared.
 """
 
