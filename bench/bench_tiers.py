@@ -107,7 +107,6 @@ def main() -> None:
         "| tier | corpus | items | comments/s (wall) | µs/item (CPU, all threads) | warm comments/s | warm µs/item "
         "| cold start | peak RSS |"
     )
-
     print("|---|---|---|---|---|---|---|---|---|")
     for corpus in args.corpus or ["demo", "tweets"]:
         for tier in args.tier or ["deterministic", "fast", "accurate"]:

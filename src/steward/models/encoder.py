@@ -126,11 +126,10 @@ class Encoder:
     def embed(self, texts: Sequence[str]) -> Matrix:
         """Unit-length embeddings, one row per text, in the order given (empty texts embed like ``[CLS][SEP]``)."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if len(texts) < 2 or self.threads < 2:
-            for row, text in enumerate(texts):
-                out[row] = self._run([text])[0]
-            return out
-        for row, vector in enumerate(self._executor().map(self.embed_one, texts)):
+        alone = len(texts) < 2 or self.threads < 2  # no pool for one text (or one thread)
+        for row, vector in enumerate(
+            map(self.embed_one, texts) if alone else self._executor().map(self.embed_one, texts)
+        ):
             out[row] = vector
         return out
 
