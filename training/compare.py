@@ -15,12 +15,14 @@ else 0.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from steward.models.linear import ModelError
+from steward.models.store import read_manifest
 
 METRICS = ("macro_f1", "f1", "roc_auc", "pr_auc")
 TOLERANCE = 0.01
@@ -47,17 +49,12 @@ class Row:
         return d is not None and round(abs(d), 9) <= tolerance
 
 
-def read_manifest(folder: Path) -> dict[str, Any]:
-    path = folder / "manifest.json"
+def _manifest(folder: Path) -> dict[str, Any]:
+    """The run-time reader's manifest (``steward.models.store.read_manifest``); its error ends the command."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise SystemExit(f"{path}: cannot read ({exc.strerror})") from None
-    except ValueError as exc:
-        raise SystemExit(f"{path}: not JSON ({exc})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("models"), dict):
-        raise SystemExit(f"{path}: no 'models' object")
-    return data
+        return read_manifest(folder)
+    except ModelError as exc:
+        raise SystemExit(str(exc)) from None
 
 
 def scored(manifest: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -132,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("rebuilt", type=Path, help="another (e.g. the --out of a fresh python -m training.train)")
     ap.add_argument("--tolerance", type=float, default=TOLERANCE, help=f"largest |difference| (default {TOLERANCE})")
     args = ap.parse_args(argv)
-    shipped, rebuilt = read_manifest(args.shipped), read_manifest(args.rebuilt)
+    shipped, rebuilt = _manifest(args.shipped), _manifest(args.rebuilt)
     rows = compare(shipped, rebuilt)
     print(f"| model | set | metric | {args.shipped} | {args.rebuilt} | difference |")
     print("|---|---|---|---|---|---|")

@@ -89,7 +89,11 @@ def test_a_missing_model_or_set_fails(tmp_path: Path, capsys: pytest.CaptureFixt
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(None, "cannot read"), ("{not json", "not JSON"), ('{"models": []}', "no 'models' object")],
+    [
+        (None, "cannot read the model manifest"),
+        ("{not json", "cannot read the model manifest"),
+        ('{"models": []}', "not a model manifest"),
+    ],
 )
 def test_unreadable_manifests_are_clear_errors(tmp_path: Path, content: str | None, message: str) -> None:
     bad = tmp_path / "bad"

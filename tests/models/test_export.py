@@ -1,0 +1,69 @@
+"""The ONNX export (training only, needs torch): the int8 graph that ships must say what the fp32 encoder says.
+
+Weights are quantised per output channel: with one scale per matrix (per tensor) all-MiniLM-L6-v2's int8
+embeddings were as far as cosine 0.87 from its own fp32 embeddings on real tweets (mean 0.954); per channel,
+0.97 at worst (mean 0.991), at the same speed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import onnx
+import pytest
+from onnx import numpy_helper
+
+from steward.models.encoder import Encoder, padded_ids
+
+torch = pytest.importorskip("torch", reason="the export is training-time code; the runtime install has no torch")
+
+from training.finetune import base_encoder, base_model_dir, export_onnx  # noqa: E402
+
+TEXTS = (
+    "Waited 6 hours in A&E with my dad and nobody told us anything. Disgraceful.",
+    "Thank you to the midwives on Ward 7, you were amazing",
+    "@NHSEngland you lot are a bunch of useless idiots",
+    "FREE iPhone!!! click bit.ly/xyz to claim your prize now",
+    "I don't want to be here anymore",
+    "When is the flu jab clinic open in Guildford?",
+    "ok",
+    "Go back to where you came from, we don't want your sort in our hospitals",
+    "shocking service, 3rd time my appointment has been cancelled, I'll be writing to my MP",
+    "Is the walk-in centre on the high street still open at weekends?",
+)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, np.ndarray]:
+    folder = tmp_path_factory.mktemp("export")
+    module = base_encoder()
+    export_onnx(module, folder / "model.onnx")
+    (folder / "tokenizer.json").write_bytes((base_model_dir() / "tokenizer.json").read_bytes())
+    reference = Encoder(folder, threads=1)
+    rows = []
+    with torch.no_grad():
+        for text in TEXTS:  # one at a time, as the runtime embeds them
+            ids, mask = padded_ids(reference._tokenizer, [text])
+            rows.append(module(torch.from_numpy(ids), torch.from_numpy(mask)).numpy()[0])
+    return folder, np.array(rows)
+
+
+def test_the_int8_graph_agrees_with_the_fp32_encoder(exported: tuple[Path, np.ndarray]) -> None:
+    folder, fp32 = exported
+    int8 = Encoder(folder, threads=1).embed(TEXTS)
+    cosine = (int8 * fp32).sum(axis=1) / np.linalg.norm(int8, axis=1) / np.linalg.norm(fp32, axis=1)
+    assert cosine.min() >= 0.97, dict(zip(TEXTS, cosine.round(3), strict=True))
+    assert cosine.mean() >= 0.985
+
+
+def test_weights_are_quantised_per_output_channel(exported: tuple[Path, np.ndarray]) -> None:
+    folder, _ = exported
+    graph = onnx.load(str(folder / "model.onnx")).graph
+    weights = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+    matmuls = [n for n in graph.node if n.op_type == "MatMulInteger"]
+    assert len(matmuls) >= 36  # six layers: Q, K, V, output, and the two feed-forward matrices
+    for node in matmuls:
+        weight, scale = node.input[1], node.input[1].replace("_quantized", "_scale")
+        assert weights[weight].dtype == np.int8
+        assert weights[scale].shape == (weights[weight].shape[1],), node.name  # one scale per output column
