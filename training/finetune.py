@@ -13,7 +13,7 @@ Method (one run, every random choice seeded):
 - Export: the encoder with its pooling as one ONNX graph (output: the unit-length embedding), then dynamic int8
   quantisation of its weights (onnxruntime), one scale per output channel, which is what ships. One scale per
   matrix (onnxruntime's default, used until 2026-12-06) moved the fine-tuned encoder's embeddings of 600 val
-  tweets as far as cosine 0.77 from its own fp32 ones (mean 0.950); per channel, 0.97 at worst (mean 0.991), at
+  tweets as far as cosine 0.76 from its own fp32 ones (mean 0.950); per channel, 0.97 at worst (mean 0.991), at
   the same speed (``tests/models/test_export.py`` checks it on the published model).
   The heads stay outside the graph as plain arrays, so heads for further categories can be fitted on the same
   embedding without touching the encoder.
