@@ -13,12 +13,10 @@ import numpy as np
 import onnx
 import pytest
 from onnx import numpy_helper
+from tokenizers import Tokenizer
+from training.finetune import base_encoder, base_model_dir, export_onnx
 
-from steward.models.encoder import Encoder, padded_ids
-
-torch = pytest.importorskip("torch", reason="the export is training-time code; the runtime install has no torch")
-
-from training.finetune import base_encoder, base_model_dir, export_onnx  # noqa: E402
+from steward.models.encoder import MAX_TOKENS, Encoder, padded_ids
 
 TEXTS = (
     "Waited 6 hours in A&E with my dad and nobody told us anything. Disgraceful.",
@@ -36,15 +34,19 @@ TEXTS = (
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, np.ndarray]:
+    import torch  # training-time code: the dev install has torch (imported here, not when tests are collected)
+
     folder = tmp_path_factory.mktemp("export")
     module = base_encoder()
     export_onnx(module, folder / "model.onnx")
     (folder / "tokenizer.json").write_bytes((base_model_dir() / "tokenizer.json").read_bytes())
-    reference = Encoder(folder, threads=1)
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(MAX_TOKENS)  # as Encoder sets it
     rows = []
     with torch.no_grad():
         for text in TEXTS:  # one at a time, as the runtime embeds them
-            ids, mask = padded_ids(reference._tokenizer, [text])
+            ids, mask = padded_ids(tokenizer, [text])
             rows.append(module(torch.from_numpy(ids), torch.from_numpy(mask)).numpy()[0])
     return folder, np.array(rows)
 
