@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from steward.models.encoder import padded_ids
+from steward.models.encoder import load_tokenizer, padded_ids
 
 #: Word pieces per training text (tweets average 35; the run-time encoder reads up to 128).
 TRAIN_TOKENS = 64
@@ -118,15 +118,12 @@ def finetune(
 ) -> tuple[Any, Any, Any]:
     """Train; returns (encoder module, heads weight (k, 384) as numpy, heads bias (k,) as numpy)."""
     torch = _torch()
-    from tokenizers import Tokenizer
 
     torch.manual_seed(seed)
     np.random.seed(seed)
     random.seed(seed)
     model_dir = base_model_dir()
-    tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(TRAIN_TOKENS)
+    tokenizer = load_tokenizer(model_dir / "tokenizer.json", TRAIN_TOKENS)
     encoder = _Encoder.build(model_dir)
     encoder.train()
     heads = torch.nn.Linear(encoder.bert.config.hidden_size, len(tasks))

@@ -13,10 +13,9 @@ import numpy as np
 import onnx
 import pytest
 from onnx import numpy_helper
-from tokenizers import Tokenizer
 from training.finetune import base_encoder, base_model_dir, export_onnx
 
-from steward.models.encoder import MAX_TOKENS, Encoder, padded_ids
+from steward.models.encoder import Encoder, load_tokenizer, padded_ids
 
 TEXTS = (
     "Waited 6 hours in A&E with my dad and nobody told us anything. Disgraceful.",
@@ -40,9 +39,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, np.ndarray
     module = base_encoder()
     export_onnx(module, folder / "model.onnx")
     (folder / "tokenizer.json").write_bytes((base_model_dir() / "tokenizer.json").read_bytes())
-    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(MAX_TOKENS)  # as Encoder sets it
+    tokenizer = load_tokenizer(folder / "tokenizer.json")  # as Encoder sets it
     rows = []
     with torch.no_grad():
         for text in TEXTS:  # one at a time, as the runtime embeds them

@@ -64,6 +64,20 @@ def padded_ids(tokenizer: Any, texts: Sequence[str]) -> tuple[npt.NDArray[np.int
     return ids, mask
 
 
+def load_tokenizer(path: Path, max_tokens: int = MAX_TOKENS) -> Any:
+    """The WordPiece tokenizer in ``path`` as the encoder uses it: no padding, truncated to ``max_tokens`` word
+    pieces. Shared by the encoder, training (its own ``max_tokens``) and the export test."""
+    from tokenizers import Tokenizer
+
+    try:
+        tokenizer = Tokenizer.from_file(str(path))
+    except Exception as exc:
+        raise ModelError(f"{path}: cannot read tokenizer ({exc})") from None
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_tokens)
+    return tokenizer
+
+
 def _threads() -> int:
     raw = os.environ.get("STEWARD_THREADS", "")
     if raw.isdigit() and int(raw) > 0:
@@ -78,20 +92,14 @@ class Encoder:
         """``threads``: how many texts are embedded at once (default ``STEWARD_THREADS`` or every core)."""
         try:
             import onnxruntime as ort
-            from tokenizers import Tokenizer
+            import tokenizers  # noqa: F401 - checked here so a missing one reads as this error
         except ImportError as exc:  # pragma: no cover - both are runtime dependencies
             raise ModelError(f"the accurate tier needs onnxruntime and tokenizers ({exc})") from None
         model, vocab = folder / "model.onnx", folder / "tokenizer.json"
         for path in (model, vocab):
             if not path.is_file():
                 raise ModelError(f"{path}: missing; rebuild with `make models`")
-        try:
-            tokenizer = Tokenizer.from_file(str(vocab))
-        except Exception as exc:
-            raise ModelError(f"{vocab}: cannot read tokenizer ({exc})") from None
-        tokenizer.no_padding()
-        tokenizer.enable_truncation(max_tokens)
-        self._tokenizer = tokenizer
+        self._tokenizer = load_tokenizer(vocab, max_tokens)
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1  # one thread per text; texts side by side instead (see above)
         options.inter_op_num_threads = 1
