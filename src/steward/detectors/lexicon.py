@@ -151,8 +151,6 @@ def text_tokens(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     """
     split = text.translate(_TOKEN_SPLIT)
     words = split.split()
-    # Built exactly as first written (same insertion order): a lexicon iterates these sets, and which of two
-    # entries matching the same span wins depends on that order.
     plain = frozenset({w[:3] for w in words} | {w[:4] for w in words} | {w[:5] for w in words})
     doubled = []
     for m in _EARLY_REPEAT.finditer(split):  # the same words, in the same order, as testing each word in Python
@@ -244,6 +242,10 @@ class Lexicon:
         self.name = name
         # longest first, so "fucking hell" wins over "fuck" at the same position
         self.entries: tuple[Entry, ...] = tuple(sorted(entries, key=lambda e: (-len(e.term), e.term)))
+        # Of two entries found at the same span, the one earlier in ``entries`` wins. Candidates are gathered by
+        # iterating sets of strings, whose order changes from process to process (string hashing is salted), so
+        # without this rank the same comment could be explained by a different entry on another run.
+        self._rank = {e: i for i, e in reversed(tuple(enumerate(self.entries)))}
         self._plain: dict[str, list[tuple[Entry, LazyPattern]]] = {}
         self._collapsed: dict[str, list[tuple[Entry, LazyPattern]]] = {}
         for e in self.entries:
@@ -283,7 +285,8 @@ class Lexicon:
             hits.extend(self._masked(norm, hits))
         if not hits:
             return hits
-        hits.sort(key=lambda h: (h.norm_start, -(h.norm_end - h.norm_start)))
+        rank = self._rank
+        hits.sort(key=lambda h: (h.norm_start, -(h.norm_end - h.norm_start), rank[h.entry]))
         kept: list[Hit] = []
         for h in hits:
             if kept and h.norm_start < kept[-1].norm_end:
