@@ -20,6 +20,8 @@ import math
 import re
 from pathlib import Path
 
+import regex
+
 from steward.detectors.base import MAX_TEXT_CHARS, REGEX_TIMEOUT_S, compile_pattern, finditer
 from steward.detectors.normalise import normalise
 
@@ -45,13 +47,17 @@ _PUNCT = str.maketrans(dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~", " "))
 #: vocabulary (letters only; single letters only "a" and "i"), one per line in vocabulary order, which is by
 #: frequency. Fixed data, not a training output, so training and run time always read the same list.
 WORDS_FILE = Path(__file__).resolve().parent / "words.txt"
-#: A word with a letter three or more times in a row (no English word has that), and such a run in a word.
-_STRETCHED_WORD = compile_pattern(r"\p{Ll}*(?:(\p{Ll})\1{2,}\p{Ll}*)+", 0)
+#: A word of normalised text (a run of lower-case letters): stretched when it holds a letter three times in a row
+#: (no English word has that). Found run by run and tested with ``_TRIPLE_LETTER``, which is linear in the text;
+#: the one pattern ``\p{Ll}*(?:(\p{Ll})\1{2,}\p{Ll}*)+`` used before finds the same words but retries every start
+#: inside a long run without a triple (0.57 s for 4,000 letters, so a hostile comment made it time out).
+_LOWER_WORD = compile_pattern(r"\p{Ll}+", 0)
 #: Words with more stretched runs than this are squeezed to single letters without consulting the dictionary.
 _MAX_RUNS = 4
+#: A run of three or more of one letter inside a word.
 _RUN = compile_pattern(r"((\p{Ll})\2{2,})", 0)
 #: A letter three times in a row: a text without one has nothing to squeeze. Measured on TweetEval offensive val
-#: (1,324 tweets, 15 with a stretched word): this stdlib test costs ~7 µs a text, ``_STRETCHED_WORD.sub`` ~52 µs
+#: (1,324 tweets, 15 with a stretched word): this stdlib test costs ~7 µs a text, the old one-pattern ``sub`` ~52 µs
 #: (it tries every start of every word). ``[^\W\d_]`` (letters) includes every ``\p{Ll}``, so nothing is missed;
 #: the pattern is linear (one character, two back-references), so it needs no time box.
 _TRIPLE_LETTER = re.compile(r"([^\W\d_])\1\1")
@@ -171,7 +177,12 @@ def squeeze(text: str) -> str:
     the n-gram models nor the encoder's WordPiece vocabulary know the stretched forms."""
     if _TRIPLE_LETTER.search(text) is None:
         return text
-    return _STRETCHED_WORD.sub(lambda m: _squeeze_word(m.group()), text, timeout=REGEX_TIMEOUT_S)
+    return _LOWER_WORD.sub(_squeeze_match, text, timeout=REGEX_TIMEOUT_S)
+
+
+def _squeeze_match(m: regex.Match[str]) -> str:
+    word = m.group()
+    return word if _TRIPLE_LETTER.search(word) is None else _squeeze_word(word)
 
 
 def word_grams(prepared: str) -> list[str]:
