@@ -59,9 +59,10 @@ class Pipeline:
         """Tell the detectors which items come next, so those that can start on them in the background (the
         encoder, on its own threads, while the deterministic detectors run on this one). Decisions are exactly
         those of checking the items one by one; a failure shows when the item is checked, as it would."""
+        context = self.batch()  # the pack's lists (links to leave out); no batch state is touched
         for detector in self._prefetchers:
             try:
-                detector.prefetch(items)
+                detector.prefetch(items, context)
             except Exception:  # working ahead is an optimisation: the check itself will meet and record any error
                 continue
 

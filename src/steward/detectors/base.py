@@ -60,9 +60,10 @@ class Detector(Protocol):
 @runtime_checkable
 class Prefetcher(Protocol):
     """A detector that can start on the next items in the background (the accurate tier's encoder). Optional:
-    ``Pipeline.prefetch`` tells it what comes next; its ``detect`` must give exactly what it gives without."""
+    ``Pipeline.prefetch`` tells it what comes next, with the pack's context; its ``detect`` must give exactly
+    what it gives without."""
 
-    def prefetch(self, items: Iterable[ContentItem]) -> None: ...
+    def prefetch(self, items: Iterable[ContentItem], context: AssessContext) -> None: ...
 
 
 def compile_pattern(pattern: str, flags: int = regex.IGNORECASE | regex.VERSION1) -> regex.Pattern[str]:

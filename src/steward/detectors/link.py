@@ -161,22 +161,10 @@ class LinkDetector:
         self.detector = tag(self.name, self.version)
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
-        text = item.text[:MAX_TEXT_CHARS]
-        if not text or not _gate(text):
-            return []
-        allow, deny = _lists(context.link_allow, context.link_deny)
-        out: list[Finding] = []
-        for m in finditer(_LINK, text):
-            finding = self._classify(text, m, allow, deny)
-            if finding is not None:
-                out.append(finding)
-                if len(out) >= MAX_LINKS:
-                    break
-        return out
+        return list(find_links(item.text[:MAX_TEXT_CHARS], context.link_allow, context.link_deny))
 
-    def _classify(
-        self, text: str, m: regex.Match[str], allow: tuple[str, ...], deny: tuple[str, ...]
-    ) -> Finding | None:
+    @staticmethod
+    def _classify(text: str, m: regex.Match[str], allow: tuple[str, ...], deny: tuple[str, ...]) -> Finding | None:
         form = m.lastgroup or "bare"
         start, end = m.span()
         obfuscated = form == "obf" or text[start : start + 4].lower() == "hxxp"
@@ -195,12 +183,12 @@ class LinkDetector:
             tld = raw.rsplit(".", 1)[-1]
             if tld[:1].isupper() and tld[1:].islower() and len(tld) > 1:
                 return None  # "home.Net result": a missing space after a full stop, not a domain
-        kind, score, why = self._judge(host, hidden, allow, deny)
+        kind, score, why = LinkDetector._judge(host, hidden, allow, deny)
         if obfuscated and kind == "url":
             kind, score, why = "obfuscated_url", 0.6, "written with an obfuscated dot or scheme"
         shown = host if len(host) <= 80 else host[:77] + "..."
         explanation = f"Link to domain '{shown}' ({_FORMS[form]}): {why}."
-        return Finding(CATEGORY, kind, start, end, score, self.detector, explanation)
+        return Finding(CATEGORY, kind, start, end, score, _DETECTOR, explanation)
 
     @staticmethod
     def _judge(host: str, hidden: bool, allow: tuple[str, ...], deny: tuple[str, ...]) -> tuple[str, float, str]:
@@ -220,6 +208,33 @@ class LinkDetector:
         if host in SHORTENERS or host.removeprefix("www.") in SHORTENERS:
             return "shortener", 0.85, "a link shortener that hides the destination"
         return "url", 0.4, "an unknown domain"
+
+
+_DETECTOR = tag(LinkDetector.name, VERSION)
+
+
+# Cached for one item's two readers (this detector, and the learned models' ``allowed_link_spans``).
+@lru_cache(maxsize=32)
+def find_links(text: str, allow: tuple[str, ...], deny: tuple[str, ...]) -> tuple[Finding, ...]:
+    """Every link in ``text`` (already clipped to MAX_TEXT_CHARS), classed against the allow and deny lists as
+    the pack gives them; at most MAX_LINKS."""
+    if not text or not _gate(text):
+        return ()
+    allowed, denied = _lists(allow, deny)
+    out: list[Finding] = []
+    for m in finditer(_LINK, text):
+        finding = LinkDetector._classify(text, m, allowed, denied)
+        if finding is not None:
+            out.append(finding)
+            if len(out) >= MAX_LINKS:
+                break
+    return tuple(out)
+
+
+def allowed_link_spans(text: str, context: AssessContext) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` (clipped to MAX_TEXT_CHARS) links to a domain on the organisation's allow list."""
+    found = find_links(text[:MAX_TEXT_CHARS], context.link_allow, context.link_deny)
+    return tuple((f.start, f.end) for f in found if f.kind == "allowed_domain")
 
 
 _FORMS = {

@@ -13,7 +13,8 @@ spaced-out letters), exactly as in training. Artifacts (``encoder/``): ``model.o
 
 As with the fast tier, OLID's "offensive" pools insults, threats and swearing, so the offensive head reports
 ``abuse`` and says in its kind that a model produced it; profanity stays with the lexicon, which can point at
-the word. Probabilities under ``min_score`` (default 0.2) give no finding.
+the word. Probabilities under ``min_score`` (default 0.2) give no finding. Links to the organisation's
+allow-listed domains are cut out of the text first (``steward.models.inputs``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, tag
 from steward.models.encoder import Encoder, shared_encoder
 from steward.models.features import prepare
 from steward.models.heads import Heads, load_heads
+from steward.models.inputs import model_text
 from steward.models.linear import ModelError
 from steward.models.store import MODELS_DIR, check_sha256, read_manifest, shipped_bundle
 
@@ -159,15 +161,17 @@ class EncoderDetector:
     def models(self) -> AccurateModels:
         return self._models or shipped_accurate()
 
-    def prefetch(self, items: Iterable[ContentItem]) -> None:
-        """Start encoding ``items`` in the background (see ``AccurateModels.prefetch``)."""
-        self.models().prefetch(item.text for item in items)
+    def prefetch(self, items: Iterable[ContentItem], context: AssessContext) -> None:
+        """Start encoding ``items`` in the background (see ``AccurateModels.prefetch``), as ``detect`` will see
+        them under ``context``."""
+        self.models().prefetch(model_text(item.text, context) for item in items)
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         text = item.text
-        if not text or text.isspace():
+        shown = model_text(text, context)  # without links to the organisation's own domains
+        if not shown or shown.isspace():
             return []
-        probs = self.models().probabilities(text)
+        probs = self.models().probabilities(shown)
         detector = tag(self.name, self.version)
         end = min(len(text), MAX_TEXT_CHARS)
         return [

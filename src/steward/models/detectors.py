@@ -16,7 +16,8 @@ detector, which can point at the word.
 
 All detectors share one :class:`~steward.models.linear.Bundle` (loaded lazily, once, on first use), so the
 n-grams of a text are computed once for every model. Probabilities under ``min_score`` (default 0.2) give no
-finding: they carry no useful evidence and would only crowd the output.
+finding: they carry no useful evidence and would only crowd the output. The models judge the text without its
+links to the organisation's allow-listed domains (``steward.models.inputs``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from collections.abc import Callable
 
 from steward.content import ContentItem, Finding
 from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, tag
+from steward.models.inputs import model_text
 from steward.models.store import MODEL_SPECS, shipped_bundle
 
 DEFAULT_MIN_SCORE = 0.2
@@ -56,9 +58,10 @@ class LearnedDetector:
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         text = item.text
-        if not text or text.isspace():
+        shown = model_text(text, context)  # without links to the organisation's own domains
+        if not shown or shown.isspace():
             return []
-        p = self.score(text)
+        p = self.score(shown)
         if p < self._min_score:
             return []
         detector = tag(self.name, self.version)
