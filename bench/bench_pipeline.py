@@ -13,6 +13,7 @@ import dataclasses
 import platform
 import resource
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from steward.assess import assess
@@ -40,10 +41,16 @@ def _count_spacy_calls() -> None:
     """Wrap the spaCy loader's callers so the report can say how often the slow path ran."""
     original = names.NameRecogniser.analyse
 
-    def counted(self: names.NameRecogniser, text: str, reason: str, display_name: str | None = None) -> list[Finding]:
+    def counted(
+        self: names.NameRecogniser,
+        text: str,
+        reason: str,
+        display_name: str | None = None,
+        near: Sequence[tuple[int, int]] = (),
+    ) -> list[Finding]:
         if names.might_name_someone(text):
             _SPACY_CALLS[0] += 1
-        return original(self, text, reason, display_name)
+        return original(self, text, reason, display_name, near)
 
     names.NameRecogniser.analyse = counted  # type: ignore[method-assign]
 

@@ -71,18 +71,22 @@ class NameRecogniser:
         self.score = score
         self.detector = tag(self.name, version)
 
-    def analyse(self, text: str, reason: str, display_name: str | None = None) -> list[Finding]:
-        """Names in ``text``; ``reason`` says which other detail made names worth reporting."""
+    def analyse(
+        self, text: str, reason: str, display_name: str | None = None, near: Sequence[tuple[int, int]] = ()
+    ) -> list[Finding]:
+        """Names in ``text``; ``reason`` says which other detail made names worth reporting, and ``near`` where
+        that detail is (a text longer than NER_MAX_CHARS is searched for names only around it)."""
         spans: list[tuple[int, int, str]] = []
         if might_name_someone(text):
             nlp = load_model()
-            with _call_lock:
-                doc = nlp(text)
-            for ent in doc.ents:
-                if ent.label_ != "PERSON" or not _plausible(ent.text):
-                    continue
-                start, end = _trim(text, ent.start_char, ent.end_char)
-                spans.append((start, end, "spaCy PERSON entity"))
+            for lo, hi in ner_windows(len(text), near):
+                with _call_lock:
+                    doc = nlp(for_ner(text[lo:hi]))
+                for ent in doc.ents:
+                    if ent.label_ != "PERSON" or not _plausible(ent.text):
+                        continue
+                    start, end = _trim(text, lo + ent.start_char, lo + ent.end_char)
+                    spans.append((start, end, "spaCy PERSON entity"))
         spans.extend(_display_name_spans(text, display_name, spans))
         return [
             Finding(
@@ -96,6 +100,65 @@ class NameRecogniser:
             )
             for s, e, how in sorted(spans)
         ]
+
+
+#: Longest text spaCy reads whole. Its cost grows with the tokens it reads, and strangers choose them: 3,000
+#: "!?" (one token each) took 1.1 s and 3,000 emoji 1.3 s, where 3,000 characters of ordinary words take 0.06 s
+#: (measured 2026-12-06). Longer texts are read in windows of NER_WINDOW characters around the other
+#: identifying detail, which is where a name makes a comment identifying.
+NER_MAX_CHARS = 4_000
+NER_WINDOW = 1_000
+#: Symbols kept as they are for spaCy (typographic punctuation that can sit beside a name); any other character
+#: that is not a letter, digit, space or ASCII is read as a space.
+_KEEP = frozenset("’‘“”–—£€")
+#: Symbols in a row that spaCy reads before the rest of the run is read as spaces.
+_MAX_SYMBOL_RUN = 3
+
+
+def for_ner(text: str) -> str:
+    """``text`` as spaCy reads it: the same length (so entity offsets are offsets in ``text``), with emoji and
+    other non-ASCII symbols as spaces and runs of more than three symbols ("!!!!!!", "######") cut to three.
+    Each symbol is a token of its own to spaCy, and tokens are what it spends its time on."""
+    out: list[str] = []
+    run = 0
+    changed = False
+    for ch in text:
+        if ch.isalnum() or ch.isspace():
+            out.append(ch)
+            run = 0
+            continue
+        run += 1
+        if run > _MAX_SYMBOL_RUN or not (ch.isascii() or ch in _KEEP):
+            out.append(" ")
+            changed = True
+        else:
+            out.append(ch)
+    return "".join(out) if changed else text
+
+
+def ner_windows(size: int, near: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of a text of ``size`` characters that spaCy reads, NER_MAX_CHARS at most: all of it when it
+    is no longer, else NER_WINDOW characters either side of each span in ``near`` (merged, in text order, until
+    NER_MAX_CHARS are taken), else its first NER_MAX_CHARS."""
+    if size <= NER_MAX_CHARS:
+        return [(0, size)]
+    if not near:
+        return [(0, NER_MAX_CHARS)]
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(near):
+        lo, hi = max(0, start - NER_WINDOW), min(size, end + NER_WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+        else:
+            windows.append((lo, hi))
+    budget = NER_MAX_CHARS
+    taken: list[tuple[int, int]] = []
+    for lo, hi in windows:
+        if budget <= 0:
+            break
+        taken.append((lo, min(hi, lo + budget)))
+        budget -= taken[-1][1] - lo
+    return taken
 
 
 #: Capitalised words that are not names, common in NHS comments (sentence starts are skipped separately).

@@ -88,18 +88,21 @@ class PersonalInfoDetector:
         found = resolve_overlaps(found)
         if self._names is None:
             return found
-        reason = self._name_reason(features, found)
-        if reason is None:
+        why = self._name_reason(features, found)
+        if why is None:
             return found
+        reason, near = why
         display_name = item.author.display_name if item.author else None
-        return resolve_overlaps([*found, *self._names.analyse(text, reason, display_name)])
+        return resolve_overlaps([*found, *self._names.analyse(text, reason, display_name, near)])
 
     @staticmethod
-    def _name_reason(features: TextFeatures, found: Sequence[Finding]) -> str | None:
-        """Why names are worth looking for in this text, or None when they are not."""
+    def _name_reason(
+        features: TextFeatures, found: Sequence[Finding]
+    ) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+        """Why names are worth looking for in this text, and where that detail is; None when they are not."""
         if found:
-            return "found " + ", ".join(sorted({f.kind for f in found}))
+            return "found " + ", ".join(sorted({f.kind for f in found})), tuple((f.start, f.end) for f in found)
         detail = care_detail(features.text, features.lower)
         if detail is not None:
-            return f"care detail '{' '.join(detail.group(0).split())[:40]}'"
+            return f"care detail '{' '.join(detail.group(0).split())[:40]}'", (detail.span(),)
         return None
