@@ -44,7 +44,7 @@ _EMBARGO = compile_pattern(r"(?<![\p{L}])embargo(?:ed)?(?:\s+until|\s+till|\s+to
 #: The organisation's business: finance, contracts and procurement, strategy, decisions, unpublished figures.
 _SUBJECT = compile_pattern(
     r"(?<![\p{L}])(?:budgets?|deficit|overspend|underspend|savings?\s+(?:plan|target|programme)|cuts?|finances?|"
-    r"financial\s+(?:position|plan|recovery)|£\s?\d[\d,.]*\s?(?:m|bn|k|million|billion)?|\d+\s?(?:million|bn)|"
+    r"financial\s+(?:position|plan|recovery)|£\s?\d[\d,.]*\s?(?:m|bn|k|million|billion)?|\d++\s?(?:million|bn)|"
     r"contracts?|tenders?|bids?|bidders?|procurement|suppliers?|providers?|preferred\s+bidder|scores?|"
     r"strateg(?:y|ies|ic)|restructur\w*|reorganis\w*|redundanc\w*|job\s+cuts|merger|clos(?:e|ure|ing)|"
     r"governing\s+body|board|exec(?:utive)?\s+team|decision|decided|agreed|plans?|slides?|figures|data|"

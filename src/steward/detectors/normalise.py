@@ -164,7 +164,7 @@ def _inner_at(text: str) -> bool:
 #: A run of letters, digits and leet symbols; '@', '!' and '|' only between letters, '$' only before one.
 _TOKEN = compile_pattern(r"(?:\p{L}|\d|(?<=\p{L})[@!|](?=\p{L})|\$(?=\p{L}))+")
 _NUMBER_UNIT = compile_pattern(
-    r"\d+(?:st|nd|rd|th|am|pm|s|k|m|bn|p|g|kg|mg|mcg|ml|l|mm|cm|km|ft|in|h|hr|hrs|min|mins|x|yo|yrs?|mph|gb|mb)",
+    r"\d++(?:st|nd|rd|th|am|pm|s|k|m|bn|p|g|kg|mg|mcg|ml|l|mm|cm|km|ft|in|h|hr|hrs|min|mins|x|yo|yrs?|mph|gb|mb)",
     regex.IGNORECASE,
 )
 #: Three or more single letters separated by the same one or two separator characters: "f.u.c.k", "f u c k".

@@ -52,7 +52,7 @@ def is_personal(item: ContentItem) -> bool:
 #: Consent written into the draft itself: "shared with their permission", "filmed with Lisa's consent".
 _CONSENT_TEXT = compile_pattern(
     r"(?<![\p{L}])(?:with\s+(?:(?:their|his|her|everyone['’]?s|everybody['’]?s|all\s+their|full|express|written|"
-    r"kind|the\s+\w+['’]?s?|[\p{Lu}][\p{L}\-]+['’]s)\s+)?(?:permission|consent)|(?:permission|consent)\s+"
+    r"kind|the\s+\w++['’]?s?|[\p{Lu}][\p{L}\-]++['’]s)\s+)?(?:permission|consent)|(?:permission|consent)\s+"
     r"(?:was\s+|has\s+been\s+|have\s+been\s+)?(?:given|granted|obtained|recorded|received)|"
     r"(?:shared|posted|used|published|filmed|taken|recorded)\s+with\s+permission|consent\s+form\s+signed)(?![\p{L}])"
 )

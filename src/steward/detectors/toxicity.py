@@ -115,10 +115,10 @@ _PRAISE = r"(?:great|lovely|nice|fit|amazing|banging|peng|big|huge|massive|perfe
 _SEXUAL_PATTERNS = (
     (
         compile_pattern(
-            rf"(?<![\p{{L}}]){_STAFF}(?:\s+[\w.]+){{0,4}}?\s+(?:can|could|may|is\s+welcome\s+to|should|wants?\s+"
+            rf"(?<![\p{{L}}]){_STAFF}(?:\s+[\w.]++){{0,4}}?\s+(?:can|could|may|is\s+welcome\s+to|should|wants?\s+"
             r"to)\s+(?:give|take|check|examine|inspect|feel|touch|bathe|wash|undress|strip|rub|massage|do|handle|"
             rf"ride|sponge)\s+(?:me|my|us)(?![\p{{L}}])(?:\s+\S+){{0,6}}?\s*{_FLIRT}"
-            rf"|(?<![\p{{L}}]){_STAFF}(?:\s+[\w.]+){{0,4}}?\s+(?:can|could|may|is\s+welcome\s+to)\s+(?:examine|"
+            rf"|(?<![\p{{L}}]){_STAFF}(?:\s+[\w.]++){{0,4}}?\s+(?:can|could|may|is\s+welcome\s+to)\s+(?:examine|"
             rf"touch|undress|strip|rub|massage|do|ride|feel|bathe|wash|handle)\s+(?:me|us)\s+(?:all\s+over\s+)?"
             rf"{_ANY_TIME}"
             rf"|(?:bed|sponge)\s*bath(?:\s+\S+){{0,6}}?\s*(?:{_FLIRT}|{_ANY_TIME})"
@@ -129,7 +129,7 @@ _SEXUAL_PATTERNS = (
     ),
     (
         compile_pattern(
-            rf"(?<![\p{{L}}]){_STAFF}(?:\s+[\w.]+){{0,5}}?\s+(?:has|'?s\s+got|has\s+got|got)\s+(?:a\s+|an\s+|"
+            rf"(?<![\p{{L}}]){_STAFF}(?:\s+[\w.]++){{0,5}}?\s+(?:has|'?s\s+got|has\s+got|got)\s+(?:a\s+|an\s+|"
             rf"such\s+a\s+|some\s+|the\s+)?(?:{_PRAISE}\s+){{1,2}}{_BODY}(?![\p{{L}}])"
             rf"|(?<![\p{{L}}]){_PRAISE}\s+{_BODY}\s+on\s+(?:that|the|her|him|nurse|dr|doctor|this)(?![\p{{L}}])"
         ),
@@ -139,9 +139,9 @@ _SEXUAL_PATTERNS = (
     ),
     (
         compile_pattern(
-            rf"(?<![\p{{L}}]){_STAFF_ONLY}(?:\s+[\w.]+){{0,4}}?\s+(?:is|was|'s|s)\s+(?:(?:well|so|proper|dead|really|"
+            rf"(?<![\p{{L}}]){_STAFF_ONLY}(?:\s+[\w.]++){{0,4}}?\s+(?:is|was|'s|s)\s+(?:(?:well|so|proper|dead|really|"
             r"very|bloody|fucking)\s+)?(?:sexy|fuckable|shaggable|doable|peng)(?![\p{L}])"
-            rf"|(?<![\p{{L}}]){_STAFF_ONLY}(?:\s+[\w.]+){{0,4}}?\s+(?:is|was|'s|s)\s+(?:well|so|proper|dead|really|"
+            rf"|(?<![\p{{L}}]){_STAFF_ONLY}(?:\s+[\w.]++){{0,4}}?\s+(?:is|was|'s|s)\s+(?:well|so|proper|dead|really|"
             r"bloody|fucking)\s+(?:fit|hot|buff)(?![\p{L}])(?!\s+(?:and\s+well|to|for|in|on|at|today|outside|"
             r"tonight|weather|under|with))"
         ),

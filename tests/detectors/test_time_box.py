@@ -1,28 +1,35 @@
-"""No phrase rule can be driven into its time box by a hostile comment.
+"""No pattern can be driven into its time box by a hostile comment.
 
-A phrase rule that runs out of time fails its detector and sends the comment to review for a timeout, not for
+A pattern that runs out of time fails its detector and sends the comment to review for a timeout, not for
 what it says; and each one costs the full time box. The constructions that did it were whole-word gaps
 (``they (?:\\w+ ){0,3}better off``) next to a separator that may be empty: a long run of letters could be cut
 into words in every possible way. Each rule is run here on its own words around long runs of letters,
 underscores, digits and single letters, which is what made four of them time out before the gaps were made
-possessive (``phrases._expand``).
+possessive (``phrases._expand``). The same sweep over every compiled pattern of every pipeline found five more
+(sexualised remarks about staff, consent written in a draft, number units, organisation business), each
+quadratic or worse in a run of "i": the `regex` module's full case folding (IGNORECASE in VERSION1) makes "i"
+the letter that backtracks most; their repeated words are possessive now too, which matches the same texts.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
+import regex
 
 from steward.assess import assess
 from steward.content import ContentItem, Direction
-from steward.detectors.base import REGEX_TIMEOUT_S, finditer
+from steward.detectors.base import LAZY_PATTERNS, REGEX_TIMEOUT_S, finditer
 from steward.detectors.normalise import normalise
 from steward.detectors.phrases import Lexicon, _expand
 from steward.detectors.registry import default_detectors
 from steward.models.tiers import tier_detectors
 
 RUNS = ("a" * 1500, "ab" * 750, "_" * 1500, "1" * 1500, "a " * 750)
+#: Runs for every pattern: letters that fold in full case ("i", dotted and dotless I, "ß"), digits, separators.
+HOSTILE_RUNS = ("i" * 1500, "i." * 750, "I" * 1500, "İ" * 1500, "ı" * 1500, "ß" * 1500, "1" * 1500, " " * 1500)
 
 
 def _lexicons() -> list[Lexicon]:
@@ -96,3 +103,41 @@ def test_self_harm_rules_still_match_and_stay_in_their_time_box(text: str, categ
     found = assess(ContentItem(id="1", text=text), detectors)
     assert found.failures == ()
     assert [f.category for f in found.findings][:1] == ([category] if category else [])
+
+
+def _every_pattern() -> list[regex.Pattern[str]]:
+    """Every compiled pattern of every pipeline: the lexicons' lazy ones, and those held by steward's modules."""
+    tier_detectors(Direction.INBOUND, "accurate")
+    tier_detectors(Direction.OUTBOUND)
+    found: dict[int, regex.Pattern[str]] = {id(p.compiled()): p.compiled() for p in list(LAZY_PATTERNS)}
+
+    def walk(obj: object, depth: int) -> None:
+        if isinstance(obj, regex.Pattern):
+            found[id(obj)] = obj
+        elif depth < 3 and isinstance(obj, (list, tuple)):
+            for x in obj:
+                walk(x, depth + 1)
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("steward.") and ".server" not in name:
+            for value in list(vars(module).values()):
+                walk(value, 0)
+    return list(found.values())
+
+
+def test_no_pattern_times_out_on_runs_that_fold_or_repeat() -> None:
+    patterns = _every_pattern()
+    assert len(patterns) > 900
+    slow: list[str] = []
+    for pattern in patterns:
+        words = sorted(set(re.findall(r"[a-z]{2,}", pattern.pattern.replace("\\", " "))), key=len)[:8]
+        tail = " ".join(words)
+        for word in words or [""]:
+            try:
+                for run in HOSTILE_RUNS:
+                    for _ in finditer(pattern, f"{tail} {word} {run} {tail}"):
+                        pass
+            except TimeoutError:
+                slow.append(f"{pattern.pattern[:80]!r} after {word!r}")
+                break
+    assert slow == [], f"timed out (time box {REGEX_TIMEOUT_S} s): {slow[:5]}"
