@@ -38,7 +38,9 @@ FAILURE_MODES = {
         '"subscribe", premium-rate numbers and prize claims. Modern crypto or health-product spam with '
         "new vocabulary scores lower.",
         'A genuine comment that mentions a link, a phone number or "free" (e.g. a free NHS service) can score '
-        "as spam; the policy's link and contact-detail rules should be preferred for those.",
+        "as spam; the policy's link and contact-detail rules should be preferred for those. Links to the "
+        "domains on the policy pack's allow list (nhs.uk, gov.uk, the organisation's own) are cut out of the "
+        "text before the model reads it (`steward.models.inputs`): it scored each such link 1.00.",
     ],
 }
 
@@ -161,7 +163,8 @@ ENCODER_FAILURE_MODES = [
     "left to the lexicon. The official HatEval test set is known to differ from train/val (best published "
     "macro-F1 0.564): expect much lower scores on new data than on the held-back split.",
     "The spam head learned 2015 YouTube music-video comments and 2000s UK SMS; a genuine comment with a link "
-    "or a phone number can score as spam.",
+    "or a phone number can score as spam. Links to the domains on the policy pack's allow list are cut out of "
+    "the text before the encoder reads it (`steward.models.inputs`).",
     "Texts are read up to 128 word pieces (about 90 words); abuse after that point is not seen by the model.",
 ]
 
