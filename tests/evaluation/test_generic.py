@@ -92,6 +92,13 @@ def test_csv_with_groups() -> None:
         ("notext.jsonl", '{"toxic": 1}\n', "notext.jsonl:1: no text"),
         ("numtext.jsonl", '{"text": 5, "toxic": 1}\n', "no text"),
         ("notext.csv", "body,toxic\nhi,1\n", "notext.csv:2: no text"),
+        # an unterminated quote would swallow the rest of the file into one text
+        ("quote.csv", 'text,toxic\n"you idiot",1\n"unterminated,1\nlast,0\n', "quote.csv:3: not valid CSV"),
+        # a comma in an unquoted text would put words in the label column
+        ("comma.csv", "text,toxic\nfine,0\nyou are, an idiot,1\n", "comma.csv:3: 3 cells where the header has 2"),
+        ("short.csv", "text,toxic,group\nhello,1\n", "short.csv:2: 2 cells where the header has 3"),
+        ("junk.csv", 'text,toxic\nok,1\n"a"b,1\n', "junk.csv:3: not valid CSV"),
+        ("tabs.tsv", "text\ttoxic\nhi\t1\textra\n", "tabs.tsv:2: 3 cells where the header has 2"),
         ("data.xml", "<x/>", "reads .jsonl, .csv or .tsv"),
     ],
 )

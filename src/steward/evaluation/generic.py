@@ -8,8 +8,9 @@ Labels are mapped to Steward categories (or the pooled task ``offensive``) with 
 | `COLUMN:VALUE=CATEGORY` | COLUMN equals VALUE exactly (for multi-class columns, e.g. `class:0=hate`) |
 
 Optional columns: ``group`` (e.g. an identity term, for the fairness report) and ``split`` (then ``--split``
-picks the rows of one split; without it every row is used). A JSONL line that is not a JSON object, or a row
-without text, stops the run with its line number: an evaluation on silently dropped rows would mislead.
+picks the rows of one split; without it every row is used). A JSONL line that is not a JSON object, a row
+without text, or a CSV row that is not valid CSV or has more or fewer cells than the header, stops the run with
+its line number: an evaluation on silently dropped or misread rows would mislead.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from steward.errors import InputError
 from steward.evaluation.datasets import LabelledExample
@@ -92,11 +94,29 @@ def _records(path: Path) -> Iterator[tuple[int, Mapping[str, object]]]:
                     raise InputError(f"{path}:{n}: expected a JSON object")
                 yield n, record
         elif suffix in {".csv", ".tsv"}:
-            reader = csv.DictReader(fh, delimiter="\t" if suffix == ".tsv" else ",")
-            for n, row in enumerate(reader, start=2):
-                yield n, row
+            yield from _csv_rows(path, fh, "\t" if suffix == ".tsv" else ",")
         else:
             raise InputError(f"{path}: the generic adapter reads .jsonl, .csv or .tsv files")
+
+
+def _csv_rows(path: Path, fh: TextIO, delimiter: str) -> Iterator[tuple[int, Mapping[str, object]]]:
+    """Rows of a CSV or TSV file with their line numbers. Strict: an unterminated quote would otherwise swallow
+    the rest of the file into one text, and a row with more or fewer cells than the header (a comma inside an
+    unquoted text) would put words in a label column; both would score rows that are not in the file."""
+    reader = csv.DictReader(fh, delimiter=delimiter, strict=True)
+    try:
+        width = len(reader.fieldnames or ())
+        for row in reader:
+            extra = row.get(None) or ()  # cells beyond the header (DictReader's restkey)
+            missing = sum(1 for key, value in row.items() if key is not None and value is None)  # restval
+            if extra or missing:
+                cells = width + len(extra) - missing
+                raise InputError(
+                    f"{path}:{reader.line_num}: {cells} cells where the header has {width} (an unquoted comma?)"
+                )
+            yield reader.line_num, row
+    except csv.Error as exc:  # line_num counts the lines of the records read whole: the bad one starts after them
+        raise InputError(f"{path}:{reader.line_num + 1}: not valid CSV ({exc})") from None
 
 
 def load_generic(path: Path, maps: Sequence[LabelMap], split: str | None = None) -> list[LabelledExample]:
