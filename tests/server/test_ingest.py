@@ -280,6 +280,49 @@ def test_cli_ingest_wait_assesses_everything_before_returning() -> None:
     assert f"channel fb now holds: {count} assessed" in result.stdout
 
 
+class _OtherWorker:
+    """Stands in for a `steward worker` already running beside ``ingest --wait``, holding the items' task: each
+    poll, it has assessed ``per_poll`` more items (none when 0). Time is simulated, so nothing really sleeps."""
+
+    def __init__(self, channel: Channel, per_poll: int) -> None:
+        self.channel, self.per_poll, self.clock, self.polls = channel, per_poll, 0.0, 0
+
+    def monotonic(self) -> float:
+        return self.clock
+
+    def sleep(self, seconds: float) -> None:
+        self.clock += seconds
+        self.polls += 1
+        pending = Item.objects.filter(channel=self.channel, state=ItemState.PENDING).order_by("pk")[: self.per_poll]
+        Item.objects.filter(pk__in=[i.pk for i in pending]).update(state=ItemState.ASSESSED)
+
+
+def test_ingest_wait_waits_for_a_worker_that_holds_the_items(
+    facebook: Channel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make demo` starts a worker before it ingests: that worker took the first batch's task, the batch run of
+    ``--wait`` found nothing left to do, and it returned with "102 assessed, 200 pending"."""
+    ingest([item(n) for n in range(5)], facebook)
+    other = _OtherWorker(facebook, per_poll=2)
+    monkeypatch.setattr("time.sleep", other.sleep)
+    monkeypatch.setattr("time.monotonic", other.monotonic)
+    assert service._wait_while_assessed(facebook) == 0
+    assert other.polls == 3 and not Item.objects.filter(state=ItemState.PENDING).exists()
+
+
+def test_ingest_wait_gives_up_when_nothing_moves(facebook: Channel, monkeypatch: pytest.MonkeyPatch) -> None:
+    ingest([item(n) for n in range(3)], facebook)
+    other = _OtherWorker(facebook, per_poll=0)  # a worker that died holding the task
+    monkeypatch.setattr("time.sleep", other.sleep)
+    monkeypatch.setattr("time.monotonic", other.monotonic)
+    assert service._wait_while_assessed(facebook, patience=5.0, poll=0.5) == 3
+    assert other.clock == pytest.approx(5.0)
+
+
+def test_ingest_wait_returns_at_once_when_nothing_is_pending(facebook: Channel) -> None:
+    assert service._wait_while_assessed(facebook, patience=1000.0) == 0
+
+
 def test_cli_serve_runs_gunicorn_on_the_wsgi_app(db: None, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[list[str]] = []
 

@@ -73,6 +73,9 @@ def ingest_command(
     )
     if wait:
         _run_worker(batch=True, quiet=True)
+        # A worker already running (`steward worker`, as `make demo` starts one) may hold some of these items'
+        # tasks, which the batch run above then leaves to it: wait for it while it makes progress.
+        left = _wait_while_assessed(row)
         from django.db.models import Count
 
         from steward.server.inbox.models import Item
@@ -80,6 +83,37 @@ def ingest_command(
         states = Item.objects.filter(channel=row).values_list("state").annotate(n=Count("pk")).order_by("state")
         shown = ", ".join(f"{n} {state}" for state, n in states)
         out.print(f"channel {row.slug} now holds: {shown or 'no items'}", markup=False)
+        if left:
+            err.print(
+                f"{left} item(s) still pending after {WAIT_PATIENCE_S:.0f} s without progress: is a worker stuck? "
+                "`steward worker` queues again what a stopped worker left.",
+                markup=False,
+            )
+
+
+#: How long ``ingest --wait`` waits for another worker's progress before it gives up (seconds), and how often it looks.
+WAIT_PATIENCE_S = 60.0
+WAIT_POLL_S = 0.5
+
+
+def _wait_while_assessed(row: Any, patience: float | None = None, poll: float | None = None) -> int:
+    """Wait while the channel's pending items are being assessed elsewhere; the number still pending (0 when
+    none are, at once or after waiting; more when none was assessed for ``patience`` seconds)."""
+    import time
+
+    from steward.server.inbox.models import Item, ItemState
+
+    patience = WAIT_PATIENCE_S if patience is None else patience
+    poll = WAIT_POLL_S if poll is None else poll
+    pending = Item.objects.filter(channel=row, state=ItemState.PENDING).count()
+    last_progress = time.monotonic()
+    while pending and time.monotonic() - last_progress < patience:
+        time.sleep(poll)
+        now = Item.objects.filter(channel=row, state=ItemState.PENDING).count()
+        if now < pending:
+            last_progress = time.monotonic()
+        pending = now
+    return pending
 
 
 def worker_command(
