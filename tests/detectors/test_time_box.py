@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
+from typing import TypeVar
 
 import pytest
 import regex
@@ -32,24 +34,34 @@ RUNS = ("a" * 1500, "ab" * 750, "_" * 1500, "1" * 1500, "a " * 750)
 HOSTILE_RUNS = ("i" * 1500, "i." * 750, "I" * 1500, "İ" * 1500, "ı" * 1500, "ß" * 1500, "1" * 1500, " " * 1500)
 
 
-def _lexicons() -> list[Lexicon]:
-    found: dict[int, Lexicon] = {}
+T = TypeVar("T")
+
+
+def _held(roots: Iterable[object], kind: type[T]) -> list[T]:
+    """Every ``kind`` in ``roots`` or a few levels down their lists, tuples, dicts and steward objects."""
+    found: dict[int, T] = {}
 
     def walk(obj: object, depth: int) -> None:
-        if isinstance(obj, Lexicon):
+        if isinstance(obj, kind):
             found[id(obj)] = obj
-        elif depth < 4 and isinstance(obj, (list, tuple)):
+        elif depth >= 4:
+            return
+        elif isinstance(obj, (list, tuple)):
             for x in obj:
                 walk(x, depth + 1)
-        elif depth < 4 and isinstance(obj, dict):
+        elif isinstance(obj, dict):
             for x in obj.values():
                 walk(x, depth + 1)
-        elif depth < 4 and type(obj).__module__.startswith("steward") and hasattr(obj, "__dict__"):
+        elif type(obj).__module__.startswith("steward") and hasattr(obj, "__dict__"):
             walk(vars(obj), depth + 1)
 
-    for detector in (*tier_detectors(Direction.INBOUND, "deterministic"), *tier_detectors(Direction.OUTBOUND)):
-        walk(detector, 0)
+    for root in roots:
+        walk(root, 0)
     return list(found.values())
+
+
+def _lexicons() -> list[Lexicon]:
+    return _held((*tier_detectors(Direction.INBOUND, "deterministic"), *tier_detectors(Direction.OUTBOUND)), Lexicon)
 
 
 LEXICONS = _lexicons()
@@ -109,20 +121,11 @@ def _every_pattern() -> list[regex.Pattern[str]]:
     """Every compiled pattern of every pipeline: the lexicons' lazy ones, and those held by steward's modules."""
     tier_detectors(Direction.INBOUND, "accurate")
     tier_detectors(Direction.OUTBOUND)
-    found: dict[int, regex.Pattern[str]] = {id(p.compiled()): p.compiled() for p in list(LAZY_PATTERNS)}
-
-    def walk(obj: object, depth: int) -> None:
-        if isinstance(obj, regex.Pattern):
-            found[id(obj)] = obj
-        elif depth < 3 and isinstance(obj, (list, tuple)):
-            for x in obj:
-                walk(x, depth + 1)
-
-    for name, module in list(sys.modules.items()):
-        if name.startswith("steward.") and ".server" not in name:
-            for value in list(vars(module).values()):
-                walk(value, 0)
-    return list(found.values())
+    modules = [
+        vars(m) for name, m in list(sys.modules.items()) if name.startswith("steward.") and ".server" not in name
+    ]
+    lazy = [p.compiled() for p in list(LAZY_PATTERNS)]
+    return _held([*lazy, *modules], regex.Pattern)
 
 
 def test_no_pattern_times_out_on_runs_that_fold_or_repeat() -> None:

@@ -96,20 +96,19 @@ WAIT_PATIENCE_S = 60.0
 WAIT_POLL_S = 0.5
 
 
-def _wait_while_assessed(row: Any, patience: float | None = None, poll: float | None = None) -> int:
+def _wait_while_assessed(row: Any, patience: float = WAIT_PATIENCE_S, poll: float = WAIT_POLL_S) -> int:
     """Wait while the channel's pending items are being assessed elsewhere; the number still pending (0 when
     none are, at once or after waiting; more when none was assessed for ``patience`` seconds)."""
     import time
 
     from steward.server.inbox.models import Item, ItemState
 
-    patience = WAIT_PATIENCE_S if patience is None else patience
-    poll = WAIT_POLL_S if poll is None else poll
-    pending = Item.objects.filter(channel=row, state=ItemState.PENDING).count()
+    waiting = Item.objects.filter(channel=row, state=ItemState.PENDING)
+    pending = waiting.count()
     last_progress = time.monotonic()
     while pending and time.monotonic() - last_progress < patience:
         time.sleep(poll)
-        now = Item.objects.filter(channel=row, state=ItemState.PENDING).count()
+        now = waiting.count()  # a queryset counts afresh each time
         if now < pending:
             last_progress = time.monotonic()
         pending = now

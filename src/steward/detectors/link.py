@@ -157,60 +157,57 @@ class LinkDetector:
     version = VERSION
     categories = frozenset({CATEGORY})
 
-    def __init__(self) -> None:
-        self.detector = tag(self.name, self.version)
-
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         return list(find_links(item.text[:MAX_TEXT_CHARS], context.link_allow, context.link_deny))
 
-    @staticmethod
-    def _classify(text: str, m: regex.Match[str], allow: tuple[str, ...], deny: tuple[str, ...]) -> Finding | None:
-        form = m.lastgroup or "bare"
-        start, end = m.span()
-        obfuscated = form == "obf" or text[start : start + 4].lower() == "hxxp"
-        if form == "obf":
-            words = _split_obfuscated(m.group(0))
-            if " dot " in m.group(0).lower() and words[0].lower() in _STOPWORDS:
-                return None
-            raw = ".".join(w.strip() for w in words)
-        else:
-            end = _trim(text, start, end)
-            raw = text[start:end]
-        host, hidden = host_of(raw)
-        if not host or (form in ("scheme", "www") and "." not in host and not host.startswith("[")):
+
+def _classify(text: str, m: regex.Match[str], allow: tuple[str, ...], deny: tuple[str, ...]) -> Finding | None:
+    form = m.lastgroup or "bare"
+    start, end = m.span()
+    obfuscated = form == "obf" or text[start : start + 4].lower() == "hxxp"
+    if form == "obf":
+        words = _split_obfuscated(m.group(0))
+        if " dot " in m.group(0).lower() and words[0].lower() in _STOPWORDS:
             return None
-        if form == "bare" and host == raw.lower():
-            tld = raw.rsplit(".", 1)[-1]
-            if tld[:1].isupper() and tld[1:].islower() and len(tld) > 1:
-                return None  # "home.Net result": a missing space after a full stop, not a domain
-        kind, score, why = LinkDetector._judge(host, hidden, allow, deny)
-        if obfuscated and kind == "url":
-            kind, score, why = "obfuscated_url", 0.6, "written with an obfuscated dot or scheme"
-        shown = host if len(host) <= 80 else host[:77] + "..."
-        explanation = f"Link to domain '{shown}' ({_FORMS[form]}): {why}."
-        return Finding(CATEGORY, kind, start, end, score, _DETECTOR, explanation)
-
-    @staticmethod
-    def _judge(host: str, hidden: bool, allow: tuple[str, ...], deny: tuple[str, ...]) -> tuple[str, float, str]:
-        denied = _suffix_match(host, deny)
-        allowed = _suffix_match(host, allow)
-        if denied is not None and (allowed is None or len(denied) >= len(allowed)):
-            return "denied_domain", 0.95, f"on the deny list as '{denied}'"
-        if hidden:
-            return "deceptive_domain", 0.9, "the real host is hidden after a 'user@' prefix"
-        if allowed is not None:
-            return "allowed_domain", 0.05, f"on the allow list as '{allowed}'"
-        deceit = _deceptive(host)
-        if deceit is not None:
-            return "deceptive_domain", 0.9, deceit
-        if search(_IP_HOST, host) is not None:
-            return "ip_address_url", 0.85, "an IP address instead of a domain name"
-        if host in SHORTENERS or host.removeprefix("www.") in SHORTENERS:
-            return "shortener", 0.85, "a link shortener that hides the destination"
-        return "url", 0.4, "an unknown domain"
+        raw = ".".join(w.strip() for w in words)
+    else:
+        end = _trim(text, start, end)
+        raw = text[start:end]
+    host, hidden = host_of(raw)
+    if not host or (form in ("scheme", "www") and "." not in host and not host.startswith("[")):
+        return None
+    if form == "bare" and host == raw.lower():
+        tld = raw.rsplit(".", 1)[-1]
+        if tld[:1].isupper() and tld[1:].islower() and len(tld) > 1:
+            return None  # "home.Net result": a missing space after a full stop, not a domain
+    kind, score, why = _judge(host, hidden, allow, deny)
+    if obfuscated and kind == "url":
+        kind, score, why = "obfuscated_url", 0.6, "written with an obfuscated dot or scheme"
+    shown = host if len(host) <= 80 else host[:77] + "..."
+    explanation = f"Link to domain '{shown}' ({_FORMS[form]}): {why}."
+    return Finding(CATEGORY, kind, start, end, score, _DETECTOR, explanation)
 
 
-_DETECTOR = tag(LinkDetector.name, VERSION)
+def _judge(host: str, hidden: bool, allow: tuple[str, ...], deny: tuple[str, ...]) -> tuple[str, float, str]:
+    denied = _suffix_match(host, deny)
+    allowed = _suffix_match(host, allow)
+    if denied is not None and (allowed is None or len(denied) >= len(allowed)):
+        return "denied_domain", 0.95, f"on the deny list as '{denied}'"
+    if hidden:
+        return "deceptive_domain", 0.9, "the real host is hidden after a 'user@' prefix"
+    if allowed is not None:
+        return "allowed_domain", 0.05, f"on the allow list as '{allowed}'"
+    deceit = _deceptive(host)
+    if deceit is not None:
+        return "deceptive_domain", 0.9, deceit
+    if search(_IP_HOST, host) is not None:
+        return "ip_address_url", 0.85, "an IP address instead of a domain name"
+    if host in SHORTENERS or host.removeprefix("www.") in SHORTENERS:
+        return "shortener", 0.85, "a link shortener that hides the destination"
+    return "url", 0.4, "an unknown domain"
+
+
+_DETECTOR = tag(LinkDetector.name, LinkDetector.version)
 
 
 # Cached for one item's two readers (this detector, and the learned models' ``allowed_link_spans``).
@@ -223,7 +220,7 @@ def find_links(text: str, allow: tuple[str, ...], deny: tuple[str, ...]) -> tupl
     allowed, denied = _lists(allow, deny)
     out: list[Finding] = []
     for m in finditer(_LINK, text):
-        finding = LinkDetector._classify(text, m, allowed, denied)
+        finding = _classify(text, m, allowed, denied)
         if finding is not None:
             out.append(finding)
             if len(out) >= MAX_LINKS:

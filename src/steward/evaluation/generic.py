@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from steward.connectors.csv_records import CsvRecord, split_csv_records
 from steward.errors import InputError
 from steward.evaluation.datasets import LabelledExample
 from steward.evaluation.tasks import is_task
@@ -100,23 +101,35 @@ def _records(path: Path) -> Iterator[tuple[int, Mapping[str, object]]]:
 
 
 def _csv_rows(path: Path, fh: TextIO, delimiter: str) -> Iterator[tuple[int, Mapping[str, object]]]:
-    """Rows of a CSV or TSV file with their line numbers. Strict: an unterminated quote would otherwise swallow
-    the rest of the file into one text, and a row with more or fewer cells than the header (a comma inside an
-    unquoted text) would put words in a label column; both would score rows that are not in the file."""
-    reader = csv.DictReader(fh, delimiter=delimiter, strict=True)
-    try:
-        width = len(reader.fieldnames or ())
-        for row in reader:
-            extra = row.get(None) or ()  # cells beyond the header (DictReader's restkey)
-            missing = sum(1 for key, value in row.items() if key is not None and value is None)  # restval
-            if extra or missing:
-                cells = width + len(extra) - missing
-                raise InputError(
-                    f"{path}:{reader.line_num}: {cells} cells where the header has {width} (an unquoted comma?)"
-                )
-            yield reader.line_num, row
-    except csv.Error as exc:  # line_num counts the lines of the records read whole: the bad one starts after them
-        raise InputError(f"{path}:{reader.line_num + 1}: not valid CSV ({exc})") from None
+    """Rows of a CSV or TSV file with the line each starts on, split by the connectors' ``split_csv_records``.
+    Strict: an unterminated quote would otherwise swallow the rest of the file into one text, and a row with more
+    or fewer cells than the header (a comma inside an unquoted text) would put words in a label column; both
+    would score rows that are not in the file."""
+    records = split_csv_records(fh, delimiter)
+    header_record = next(records, None)
+    if header_record is None:
+        return
+    header = _cells(path, header_record, delimiter)
+    for record in records:
+        cells = _cells(path, record, delimiter)
+        if not cells:
+            continue  # a blank line
+        if len(cells) != len(header):
+            raise InputError(
+                f"{path}:{record.line}: {len(cells)} cells where the header has {len(header)} (an unquoted comma?)"
+            )
+        yield record.line, dict(zip(header, cells, strict=True))
+
+
+def _cells(path: Path, record: CsvRecord, delimiter: str) -> list[str]:
+    problem = record.problem
+    if problem is None:
+        try:
+            rows = list(csv.reader([record.text], delimiter=delimiter, strict=True))
+            return rows[0] if rows else []
+        except csv.Error as exc:
+            problem = str(exc)
+    raise InputError(f"{path}:{record.line}: not valid CSV ({problem})")
 
 
 def load_generic(path: Path, maps: Sequence[LabelMap], split: str | None = None) -> list[LabelledExample]:
