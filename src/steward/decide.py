@@ -25,6 +25,7 @@ from steward.content import (
     Direction,
     Finding,
 )
+from steward.detectors.target import PersonTarget, person_target
 from steward.policy.calendar import OrgCalendar
 from steward.policy.schema import PolicyPack, Rule
 from steward.rationale import explain, fill_template
@@ -39,9 +40,11 @@ class Fired:
     rule: Rule
     categories: tuple[str, ...]
     score: float
+    #: The cue that the text is aimed at a person, for a rule that asks (``when.aimed_at_person``).
+    target: PersonTarget | None = None
 
 
-def _applies(rule: Rule, assessment: Assessment, pre_election: bool) -> Fired | None:
+def _applies(rule: Rule, assessment: Assessment, pre_election: bool, own_handles: Sequence[str]) -> Fired | None:
     scores = assessment.scores  # Category is a StrEnum, so it looks up the same keys as its string value
     hits = tuple(str(c) for c in rule.categories if scores.get(c, 0.0) >= rule.min_score)
     if not hits:
@@ -64,7 +67,12 @@ def _applies(rule: Rule, assessment: Assessment, pre_election: bool) -> Fired | 
         return None
     if when.without_any and any(scores.get(c, 0.0) > 0 for c in when.without_any):
         return None
-    return Fired(rule, hits, max(best[c] for c in hits))
+    target = None
+    if when.aimed_at_person is not None:  # last: the only condition that reads the text
+        target = person_target(item.text, own_handles)
+        if (target is not None) is not when.aimed_at_person:
+            return None
+    return Fired(rule, hits, max(best[c] for c in hits), target)
 
 
 def _evidence_scores(assessment: Assessment, evidence: str) -> dict[str, float]:
@@ -162,7 +170,10 @@ def decide(
     cal = calendar or OrgCalendar.for_pack(pack)
     moment = item.created_at or now or datetime.now(UTC)
     period = cal.pre_election_period(moment)
-    fired = [f for rule in _candidate_rules(assessment, pack) if (f := _applies(rule, assessment, period is not None))]
+    own = pack.organisation.protected_handles
+    fired = [
+        f for rule in _candidate_rules(assessment, pack) if (f := _applies(rule, assessment, period is not None, own))
+    ]
     priority = _priority(pack.direction)
     fired.sort(key=lambda f: (priority.get(f.rule.action, 50), -f.score))
     action = _final_action(fired, pack, bool(assessment.failures))
@@ -176,6 +187,7 @@ def decide(
     rationale = explain(
         action=action,
         fired=[(f.rule, f.categories) for f in fired],
+        targets={f.rule.id: f.target.describe for f in fired if f.target is not None},
         findings=evidence,
         pack=pack,
         failures=assessment.failures,

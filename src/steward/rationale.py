@@ -92,7 +92,10 @@ def explain(
     failures: Sequence[DetectorFailure],
     pre_election: str | None,
     reply: str | None,
+    targets: Mapping[str, str] | None = None,
 ) -> str:
+    """The decision in words. ``targets`` maps a rule id to how the text is aimed at a person, for rules whose
+    ``when.aimed_at_person`` asked."""
     parts: list[str] = []
     if not fired and not failures:
         parts.append(f"{ACTION_WORDS[action]}: nothing in it breaches the {pack.title}.")
@@ -102,7 +105,10 @@ def explain(
             for cat in cats:
                 kinds = _kinds(findings, cat)
                 what = CATEGORY_WORDS.get(cat, cat)
-                detail = f" ({_join(kinds)})" if kinds and kinds != [what] else ""
+                notes = [_join(kinds)] if kinds and kinds != [what] else []
+                if targets and rule.id in targets:
+                    notes.append(targets[rule.id])
+                detail = f" ({'; '.join(notes)})" if notes else ""
                 refs = ", ".join(pack.clause(c).ref or c for c in rule.clauses)
                 reasons.append(f"{what}{detail}, against clause {refs} (rule {rule.id})")
         reasons = list(dict.fromkeys(reasons))

@@ -154,8 +154,8 @@ def test_contract_shape() -> None:
     assert out["policy"] == {"id": "mini-inbound", "version": "1"}
 
 
-def _surrey_assessment(*found: tuple[str, float, str]) -> Assessment:
-    item = ContentItem(id="t2", text="x" * 40, created_at=QUIET_DAY)
+def _surrey_assessment(*found: tuple[str, float, str], text: str = "You are a " + "x" * 31) -> Assessment:
+    item = ContentItem(id="t2", text=text, created_at=QUIET_DAY)
     findings = tuple(
         Finding(cat, f"{cat}_{ev}", 0, 40, score, f"{ev}@1.0", "test", evidence=ev) for cat, score, ev in found
     )
@@ -199,6 +199,59 @@ def test_model_evidence_is_treated_as_the_pack_says(
     assert d.rule_ids == rules
     # only the pattern rules for abuse and hate count as strikes; a model's word alone never does
     assert d.strike is any(ev == "pattern" and c in ("abuse", "hate") and s >= 0.6 for c, s, ev in found)
+
+
+BOTH_MODEL_RULES = ("abuse-model", "abuse-model-review")
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "rules", "said"),
+    [
+        # the model alone, and the comment refers to nobody: criticism of a service stays up, unqueued
+        ("What a stupid decision to close the walk-in centre", Action.ALLOW, (), None),
+        ("The app is garbage, crashes every time", Action.ALLOW, (), None),
+        ("absolutely shambolic management, the trust should be ashamed", Action.ALLOW, (), None),
+        # the organisation's own handle is the organisation, not a person
+        ("@SurreyHeartland what a ridiculous waste of money", Action.ALLOW, (), None),
+        # aimed at someone: the rules apply as before, and the reason says how it is aimed
+        ("you absolute disgrace", Action.HIDE, BOTH_MODEL_RULES, "addressed to someone ('you')"),
+        ("@lou.harper sad little woman", Action.HIDE, BOTH_MODEL_RULES, "addressed to an @handle"),
+        ("the receptionist is a disgrace", Action.HIDE, BOTH_MODEL_RULES, "('receptionist')"),
+        ("what a bunch of clowns", Action.HIDE, BOTH_MODEL_RULES, "calls someone a name ('clowns')"),
+        ("N\u0337u\u0336r\u0335s\u0338e\u0337 is thick", Action.HIDE, BOTH_MODEL_RULES, "('nurse')"),
+    ],
+)
+def test_model_abuse_needs_a_person_to_be_aimed_at(
+    text: str, action: Action, rules: tuple[str, ...], said: str | None
+) -> None:
+    from steward.policy import DEFAULT_INBOUND, get_pack
+
+    d = decide(_surrey_assessment(("abuse", 0.95, "model"), text=text), get_pack(DEFAULT_INBOUND))
+    assert d.action is action
+    assert d.rule_ids == rules
+    if said is not None:
+        assert said in d.rationale
+    # a listed insult needs no such check: the pattern rule fires whatever the text
+    listed = decide(_surrey_assessment(("abuse", 0.95, "pattern"), text=text), get_pack(DEFAULT_INBOUND))
+    assert listed.rule_ids == ("abuse",)
+
+
+def test_a_rule_can_ask_for_text_aimed_at_nobody() -> None:
+    from steward.policy.schema import Rule, RuleWhen
+
+    rule = Rule(
+        id="untargeted",
+        description="Rudeness about things, not people",
+        categories=("abuse",),
+        min_score=0.5,
+        action=Action.REVIEW,
+        clauses=("1.4",),
+        when=RuleWhen(aimed_at_person=False),
+    )
+    pack = PACK.model_copy(update={"rules": (rule,)})
+    untargeted = decide(_surrey_assessment(("abuse", 0.9, "model"), text="garbage app"), pack)
+    targeted = decide(_surrey_assessment(("abuse", 0.9, "model"), text="that doctor is garbage"), pack)
+    assert (untargeted.rule_ids, targeted.rule_ids) == (("untargeted",), ())
 
 
 def test_finding_evidence_in_the_contract() -> None:

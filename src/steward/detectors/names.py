@@ -172,6 +172,11 @@ _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 _WORD = compile_pattern(r"[\p{L}][\p{L}'’\-]*")
 
 
+def is_common_word(word: str) -> bool:
+    """A capitalised word common in NHS comments that is not a person's name ("Surrey", "Hospital", "NHS")."""
+    return word in _NOT_NAMES
+
+
 def might_name_someone(text: str) -> bool:
     """A cheap test run before spaCy (about 10 ms a call here): is there a capitalised word, not at the start
     of a sentence and not a common NHS or calendar word, that could begin a person's name? spaCy's small

@@ -132,6 +132,10 @@ class RuleWhen(Strict):
     #: Only count findings of this kind of evidence: ``pattern`` (a word or pattern a reader can point at) or
     #: ``model`` (a learned model's calibrated probability for the whole text). Unset: any finding counts.
     evidence: Literal["pattern", "model"] | None = None
+    #: ``true``: only fire when the text refers to a person or people at all (you, @handle, she, a role such as
+    #: nurse or receptionist, a name; see ``steward.detectors.target``); ``false``: only when it refers to nobody.
+    #: For model-only abuse: a model's probability cannot tell rudeness about a service from abuse of a person.
+    aimed_at_person: bool | None = None
 
 
 class Rule(Strict):
