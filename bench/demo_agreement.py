@@ -4,8 +4,10 @@
 
 FILE defaults to the demo set. The demo set was written (with its `expected` labels) independently of the
 detectors, but its misses have since been looked at; bench/data/heldout-comments.jsonl was written blind to the
-detectors and must never be tuned on (see bench/data/README.md). Both are small and invented: treat the numbers
-as a check on generalisation, not a quality claim. Never used as a test.
+detectors and must never be tuned on (see bench/data/README.md), as were criticism-comments.jsonl (criticism
+against abuse) and complaint-comments.jsonl (concerns to redirect against criticism); the README lists what has
+been tuned on each since. All are small and invented: treat the numbers as a check on generalisation, not a
+quality claim. Never used as a test.
 """
 
 from __future__ import annotations

@@ -188,6 +188,104 @@ def test_complaint_indirect_negatives(text: str) -> None:
     assert f is None or f.score < 0.5, (text, f)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a member of staff did, told without the word "complaint"
+        "the nurse who saw my son on Tuesday night was really dismissive",
+        "The GP I saw this morning was a bit patronising",
+        "the woman on reception was extremely rude to my elderly dad",
+        "she was so abrupt with my daughter, who was already frightened",
+        "the doctor didn't even examine me",
+        "the locum hadn't read my notes",
+        "never once looked up from the screen... he didn't look at me",
+        "the consultant kept talking over my wife",
+        "111 hung up on me",
+        "put on hold twice then cut off",
+        "I came away feeling like a nuisance",
+        "she made my mum feel stupid for asking",
+        "the paramedic told her she was wasting their time",
+        # what never happened, or went wrong, in the writer's own care
+        "They lost my blood test results again",
+        "turned up for my jab and they had no record of the booking",
+        "op cancelled by text the night before with no new date",
+        "rang the surgery 14 times this morning",
+        "on hold to the hospital switchboard for 45 minutes",
+        "emailed them three weeks ago and still no reply",
+        "she was sent home without any pain relief",
+        "ended up having to pay to go private",
+        "got a parking fine while I was having chemo",
+        "asked for an interpreter for my mum and got nothing",
+    ],
+)
+def test_complaint_told_not_announced(text: str) -> None:
+    f = best(COMPLAINT, text)
+    assert f is not None and f.score >= 0.5, (text, f)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # conduct words not about staff, or not about what they did to the writer
+        "the weather was really cold and the car park was rude awakening",
+        "my cat is so judgemental when I eat crisps",
+        "the staff were amazing, not rude at all, lovely people",
+        # the same verbs outside care
+        "didn't examine the small print before signing up for the gym",
+        "hung up the washing then cut off the tags",
+        "rang the bells 5 times at the wedding",
+        "on hold music is Vivaldi, at least",
+        "I have heard nothing but good things about the new unit",
+        "booked an interpreter for the conference in May",
+        "lost my wallet on the bus",
+    ],
+)
+def test_complaint_told_not_announced_negatives(text: str) -> None:
+    f = best(COMPLAINT, text)
+    assert f is None or f.score < 0.5, (text, f)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an experience of a service (I/we, a relative, "told me"), the service named, and something wrong
+        ("I rang the practice at 8 on the dot and by 8.05 there were no appointments left", "experience_of_care"),
+        ("my dad waited in the ambulance outside A&E for five hours, nobody came out to him", "experience_of_care"),
+        ("we turned up for the scan and the clinic said it had been moved, no letter", "experience_of_care"),
+        ("they sent us home with a leaflet and no follow up from the GP", "experience_of_care"),
+        # a stronger phrase is reported instead of the combination
+        ("I want to make a complaint about the GP, I was ignored", "complaint_intent"),
+    ],
+)
+def test_complaint_told_as_experience(text: str, kind: str) -> None:
+    found = list(COMPLAINT.detect(ContentItem("i1", text), AssessContext()))
+    assert found, text
+    top = max(found, key=lambda f: f.score)
+    assert top.kind == kind and top.score >= 0.5
+    if kind == "experience_of_care":
+        assert top.score == 0.6 and text[top.start : top.end].split()[0].lower() in {"i", "my", "we", "sent"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no experience of a service: opinion about the system
+        "the NHS is a shambles and the government should be ashamed",
+        "GP appointments are impossible to get in this country, it's a disgrace",
+        # an experience, but nothing wrong
+        "I rang 111 last night and they sorted me out within an hour, thank you",
+        "we had our scan at the clinic today, all fine, lovely staff",
+        # an experience with something wrong, but not a service
+        "I went to the football and it was a shambles, nobody knew where to go",
+        # a relative who simply is something
+        "my nan is 97 and has never needed a doctor",
+    ],
+)
+def test_complaint_told_as_experience_negatives(text: str) -> None:
+    f = best(COMPLAINT, text)
+    assert f is None or f.score < 0.5, (text, f)
+
+
 # --- colloquial present-tense emergencies ---
 
 

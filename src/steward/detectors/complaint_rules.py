@@ -19,6 +19,19 @@ _CARE = (
     "communication|hospital|ward|a e|practice|surgery|consultant|paramedics|handling|experience|manner)"
 )
 
+#: Who a concern about conduct is about: a member of staff, however described ("the locum I saw on Monday").
+_STAFF = (
+    "(?:receptionist|receptionists|reception|nurse|nurses|matron|midwife|midwives|health visitor|locum|gp|doctor|"
+    "doctors|dr|consultant|consultants|surgeon|registrar|paramedic|paramedics|pharmacist|call handler|handler|"
+    "physio|dentist|manager|staff|carer|carers|porter|sister|woman on|man on|lady on|bloke on|guy on)"
+)
+#: What a member of staff was, when someone tells of it as a concern.
+_CONDUCT = (
+    "(?:dismissive|abrupt|rude|curt|sharp|brisk|condescending|patronising|patronizing|judgemental|judgmental|"
+    "unkind|offhand|off hand|impatient|cold|sarcastic|aggressive|hostile|disrespectful|belittling|unhelpful|"
+    "unprofessional|insensitive|uncaring|defensive|arrogant|unsympathetic|uninterested|short with)"
+)
+
 COMPLAINT_RULES = [
     Rule(
         "complaint_intent",
@@ -227,6 +240,69 @@ COMPLAINT_RULES = [
         "waiting months or years",
         triggers="wait",
     ),
+    # Told, not announced: most people raising a concern on a page never say "complaint"; they say what a member
+    # of staff did, what never happened, or how they were made to feel (2026-12-06).
+    Rule(
+        "care_concern",
+        rf"{_STAFF} (?:\w+ ){{0,12}}?(?:was|were|has been|have been|is|are|been|got) (?:a |an )?(?:really |very |"
+        rf"quite |so |extremely |incredibly |absolutely |completely |totally |a bit |bit |rather |pretty |just |"
+        rf"being )?{_CONDUCT}|(?:was|were|been|being) (?:really |very |quite |so |extremely |incredibly |a bit |bit |"
+        rf"rather |pretty |just )?(?:dismissive|abrupt|rude|short|curt|sharp|brisk|condescending|patronising|"
+        r"patronizing|judgemental|judgmental|unkind|offhand|impatient|cold|sarcastic|aggressive|hostile|"
+        r"disrespectful|belittling) (?:with|to|towards|toward) (?:me|us|him|her|them|my \w+|our \w+)",
+        0.7,
+        "staff conduct described",
+        triggers="dismiss|abrupt|rude|short|curt|sharp|brisk|condescend|patroni|judg|unkind|offhand|impatient|cold|"
+        "sarcas|aggress|hostile|disrespect|belittl|unhelpful|unprofessional|insensitive|uncaring|defensive|"
+        "arrogant|unsympathetic|uninterested",
+    ),
+    Rule(
+        "care_concern",
+        r"(?:didn t|did not|hadn t|had not|hasn t|has not|never|wouldn t|would not|refused to|couldn t be bothered to|"
+        r"could not be bothered to) "
+        r"(?:even |once |actually |properly )?(?:examined? (?:me|us|her|him|them|my \w+|our \w+|at all|properly)|"
+        r"listen to (?:me|us|her|him|my \w+)|look at (?:me|"
+        r"us|her|him|my \w+)|look up|read (?:my|his|her|our) (?:notes|records|history|referral)|let (?:me|us|her|"
+        r"him) (?:explain|finish|speak|talk|stay)|take (?:my|our|his|her) (?:concerns|symptoms|pain)|call (?:me|us) "
+        r"back|ring (?:me|us) back)|(?:cut|hung) (?:me|us) off|(?:then|and|got|was|were) cut off(?! (?:the|a|an|his|"
+        r"their|some|all|any|it|them|those|these|from)\b)|hung up on (?:me|us)|(?:spoke|talked|talking|"
+        r"speaking) (?:over|down to) (?:me|us|my \w+|our \w+)|(?:i|we|she|he|my \w+) (?:didn t|did not|never) "
+        r"(?:feel|felt) (?:listened to|heard|safe|respected)|(?:made|make|making) (?:me|us|her|him|my \w+) "
+        r"(?:feel|felt) (?:like )?(?:a nuisance|a burden|stupid|small|worthless|ashamed|awful|judged|rushed)|"
+        r"(?:i|we|she|he) (?:felt|feel|was left feeling|came away feeling) (?:like )?(?:a nuisance|a burden|"
+        r"ignored|dismissed|judged|humiliated|belittled|invisible|rushed|fobbed off|awful|completely ignored)|"
+        r"told (?:me|us|her|him|my \w+) (?:that )?(?:i|we|she|he|they) (?:was|were|is|are) (?:wasting|a waste|"
+        r"overreacting|making it up|attention seeking|exaggerating|a nuisance|a time waster)",
+        0.7,
+        "not listened to or examined",
+        triggers="didn|did not|hadn|had not|hasn|has not|never|wouldn|would not|refused|bothered|cut|hung|spoke|"
+        "talk|speak|feel|felt|told",
+    ),
+    Rule(
+        "care_concern",
+        r"(?:lost|misplaced|mislaid) (?:my|our|his|her|their) (?:\w+ ){0,2}(?:notes|records|referral|results|"
+        r"samples|bloods|prescription|scan|x ray|letter)|no record of (?:my|our|his|her|the|it|me|us|the booking|"
+        r"the appointment)|(?:cancelled|canceled|postponed) (?:\w+ ){0,3}(?:the night before|the day before|on the "
+        r"day|by text|by text message|with no (?:new date|warning|notice|explanation|reason))|(?:rang|called|"
+        r"phoned|emailed|chased|tried|tried calling|tried ringing) (?:them |it |up |back |again |(?:the |my |our )?"
+        r"(?:surgery|practice|hospital|ward|gp|pharmacy|clinic|line|number|switchboard|department|team|office|hub|"
+        r"reception|pals|111|119|booking line|helpline) )?(?:\d+|three|four|five|six|seven|eight|nine|ten|several|"
+        r"countless|so many) times|on hold (?:\w+ ){0,4}?(?:for )?(?:\d+|forty|thirty|an|over an) (?:mins|minutes|"
+        r"hours|hrs|hour)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:days|weeks|months) ago,? (?:and )?"
+        r"(?:still )?(?:no reply|no response|no answer|nothing back|not heard|never heard)|(?:heard|had|got) "
+        r"(?:absolutely )?(?:nothing|not a thing|zero|no news|no word|no update)(?! (?:but|"
+        r"except|else|to|wrong|bad|against|much|new)\b)|"
+        r"(?:sent|turned) (?:me|us|him|her|them|my \w+) (?:home|away) (?:with no|without|saying|and told)|"
+        r"(?:was|were|got|been) (?:sent|turned) (?:home|away) (?:with no|without|and told)|"
+        r"(?:paid|paying|pay|had to pay) (?:\w+ ){0,2}(?:to )?go private|(?:got|given|received) a (?:parking )?"
+        r"(?:fine|ticket|penalty) (?:\w+ ){0,4}(?:while|whilst|when) (?:i|we|she|he|my \w+) (?:was|were)|"
+        r"(?:asked|requested|begged) for an interpreter|(?:no|without an|wasn t an|was not an|never got an|didn t "
+        r"get an|refused an?) interpreter",
+        0.7,
+        "specific failing in care",
+        triggers="lost|iost|misplac|mislaid|no record|cancel|cancei|postpon|rang|called|caiied|phoned|emailed|chased|"
+        "tried|hold|hoid|ago|heard|had|got|sent|turned|paid|pay|fine|ticket|penalty|interpreter",
+    ),
     Rule(
         "dissatisfaction",
         r"(?:nobody|no one|noone|no body) (?:even |actually |really )?(?:cares|listens|is listening|gives a "
@@ -252,3 +328,37 @@ COMPLAINT_RULES = [
 #: Shared with the urgent-medical rules.
 I_AM = _I_AM
 RELATIVE = _RELATIVE
+
+
+# A concern told as an experience, without any one phrase above: the writer (or someone close) received a service
+# ("I rang", "we waited", "my dad was", "they told me"), the text names the service, and something in it is wrong.
+# All three must be present; ComplaintDetector scores the combination EXPERIENCE_SCORE (2026-12-06).
+EXPERIENCE_SCORE = 0.6
+_RELATIVE_WS = _RELATIVE.replace(" ", r"\s+")
+EXPERIENCE = (
+    r"\b(?:i|we|i ve|we ve|i d|we d|ive|weve)\s+(?:\w+\s+)?(?:was|were|went|got|had|rang|called|phoned|saw|seen|"
+    r"asked|waited|turned\s+up|arrived|booked|tried|been|spent|sat|ended\s+up|took|needed|received|collected|"
+    r"attended|visited|emailed|wrote|filled|submitted|applied|paid|gave\s+birth|came\s+away|left)\b|"
+    r"\b" + _RELATIVE_WS + r"\s+(?:\w+\s+)?(?:was|were|had|got|went|waited|needed|spent|saw|came|"
+    r"rang|called)\b|"
+    r"\b(?:told|sent|gave|left|made|kept|asked|refused|cancelled|discharged|turned\s+away|fobbed\s+off)\s+"
+    r"(?:me|us|him|her|my\s+\w+|our\s+\w+)\b"
+)
+SERVICE = (
+    r"\b(?:appointments?|appts?|gp|gps|surgery|practice|hospital|a\s*&\s*e|a\s+and\s+e|ward|nurses?|doctors?|dr|"
+    r"receptionists?|reception|referrals?|prescriptions?|results|111|119|pharmacy|pharmacist|clinic|ambulance|"
+    r"paramedics?|consultant|operation|op|scan|midwi(?:fe|ves)|maternity|discharged?|triage|blood\s+tests?|"
+    r"bloods|x\s*-?\s*ray|dentist|health\s+visitor|walk\s*-?\s*in|utc|urgent\s+treatment|camhs|crisis\s+line|"
+    r"waiting\s+(?:list|room)|the\s+app|nhs\s+app|online\s+form|call\s+back|callback|switchboard|phone\s+line|"
+    r"locum|physio|district\s+nurse|care\s+home|hospice|vaccin\w+|jab|booking)\b"
+)
+WRONG = (
+    r"\b(?:nobody|no\s+one|noone|didn\s*['’]?t|wouldn\s*['’]?t|couldn\s*['’]?t|won\s*['’]?t|"
+    r"hasn\s*['’]?t|haven\s*['’]?t|wasn\s*['’]?t|weren\s*['’]?t|still\s+(?:no|not|waiting)|no\s+(?:reply|answer|"
+    r"response|call|news|update|one|record|appointments?|appts?|beds?|way|help|support|letter|"
+    r"follow\s*-?\s*up|explanation|apology|warning|notice)|not\s+good\s+enough|"
+    r"not\s+acceptable|unacceptable|disgrace\w*|shocking|appall\w*|awful|terrible|horrendous|rude|useless|"
+    r"ridiculous|joke|shambles|let\s+down|fobbed|worst|disgust\w*|angry|furious|upset|frustrat\w*|gutted|"
+    r"not\s+happy|poor|cancel+ed|lost|wrong|mistake|error|forgot\w*|ignored|dismiss\w*|waste\w*|sick\s+of|"
+    r"fed\s+up|pathetic|hopeless|incompeten\w*|failed|failing|refused|turned\s+away|chas\w+)\b"
+)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from steward.content import Category, ContentItem, Finding
 from steward.detectors.base import AssessContext, compile_pattern, search, tag
-from steward.detectors.complaint_rules import COMPLAINT_RULES
+from steward.detectors.complaint_rules import COMPLAINT_RULES, EXPERIENCE, EXPERIENCE_SCORE, SERVICE, WRONG
+from steward.detectors.normalise import normalise
 from steward.detectors.phrases import Lexicon, clip
 from steward.detectors.urgent_rules import URGENT_RULES
 
@@ -52,6 +53,11 @@ _RIGHT_NOW = compile_pattern(
 )
 
 
+_EXPERIENCE = compile_pattern(EXPERIENCE)
+_SERVICE = compile_pattern(SERVICE)
+_WRONG = compile_pattern(WRONG)
+
+
 def _findings(lexicon: Lexicon, text: str, category: str, detector: str, noun: str) -> list[Finding]:
     return [h.finding(category, detector, f"{noun} '{h.rule.label}'.") for h in lexicon.scan(text)]
 
@@ -70,7 +76,9 @@ class ComplaintDetector:
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         text = clip(item.text)
         found = _findings(self._lexicon, text, Category.COMPLAINT.value, self._tag, "Complaint lexicon entry")
-        if not found or any(f.kind != "care_concern" for f in found):
+        if not any(f.score >= EXPERIENCE_SCORE for f in found):
+            found += self._experience(text)
+        if not found or any(f.kind not in ("care_concern", "experience_of_care") for f in found):
             return found
         # Good news told with a care word ("mum was discharged today, thank you") is not a complaint; an explicit
         # complaint, any dissatisfaction or a word of grievance keeps the finding.
@@ -79,6 +87,25 @@ class ComplaintDetector:
         return [
             Finding(f.category, f.kind, f.start, f.end, 0.4, f.detector, f.explanation[:-1] + " beside praise.")
             for f in found
+        ]
+
+    def _experience(self, text: str) -> list[Finding]:
+        """A concern told as the writer's own experience of a service (see ``complaint_rules.EXPERIENCE``)."""
+        norm = normalise(text)
+        told = search(_EXPERIENCE, norm.text)
+        if told is None or search(_SERVICE, norm.text) is None or search(_WRONG, norm.text) is None:
+            return []
+        start, end = norm.span(*told.span())
+        return [
+            Finding(
+                Category.COMPLAINT.value,
+                "experience_of_care",
+                start,
+                end,
+                EXPERIENCE_SCORE,
+                self._tag,
+                "An experience of a service told with something wrong in it (a concern for the complaints route).",
+            )
         ]
 
 
