@@ -236,6 +236,11 @@ def test_findings_do_not_mutate_item_and_respect_text_limit() -> None:
         ("I've been s-a-v-i-n-g up my tablets", 0.85, "tablets"),
         ("wrоte my gооdbye letter", 0.85, "letter"),  # Cyrillic о
         ("I'm cut\u200bting again", 0.85, "again"),
+        # a relapse told in recovery's own words
+        ("relapsed and cut myself again last night", 0.85, "cut myself"),
+        ("cutting again after 3 yrs clean", 0.85, "clean"),
+        ("6 months clean from self harm and I just broke it", 0.85, "broke"),
+        ("gave in and burned myself", 0.85, "burned myself"),
     ],
 )
 def test_self_harm_indirect_positive(text: str, min_score: float, evidence: str) -> None:
@@ -266,6 +271,10 @@ def test_self_harm_indirect_positive(text: str, min_score: float, evidence: str)
         "I almost jumped out of my skin",
         "you trying to get me to throw myself off a cliff or something?",
         "the NHS is cutting again, more services gone",
+        "the hairdresser is cutting again after the summer, free slots",
+        "slipped and hurt my arms on the ice",
+        "I slipped and cut my legs on the rocks",
+        "a year smoke free from cigarettes",
     ],
 )
 def test_self_harm_indirect_negative(text: str) -> None:
@@ -281,6 +290,13 @@ def test_self_harm_indirect_negative(text: str) -> None:
 )
 def test_recovery_story_does_not_hide_a_present_crisis(text: str) -> None:
     assert top(run(SELF_HARM, text)).score >= 0.8
+
+
+def test_a_clean_streak_alone_is_for_a_person_to_read_not_an_emergency() -> None:
+    # "2 years clean from self harm" celebrates recovery: a safeguarding lead may want to see it (the pack reviews
+    # from 0.3), but it is not escalated as a crisis
+    best = top(run(SELF_HARM, "2 years clean from self harm today, so proud of myself"))
+    assert 0.3 <= best.score < 0.5
 
 
 def test_recovery_story_is_explained() -> None:

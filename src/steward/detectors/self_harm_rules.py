@@ -138,6 +138,32 @@ SELF_HARM_RULES = [
         "self-injury",
         triggers="self|seif|arms|legs|iegs|wrist|thigh|again|relapse|reiapse",
     ),
+    # A relapse told in recovery's own words: "relapsed and cut myself", "cutting again after 3 yrs clean",
+    # "6 months clean from self harm and I just broke it" (2026-12-06).
+    Rule(
+        "self_injury",
+        r"(?:relapsed|slipped up|gave in|caved) (?:again )?(?:and |& )?(?:\w+ )?(?:cut|cutted|burnt|burned|harmed|"
+        r"hurt|scratched) (?:myself|my self)|relapsed (?:again )?(?:and |& )?(?:\w+ )?(?:cut|cutted|burnt|burned|"
+        r"harmed|hurt|scratched) (?:my arms|my legs|my wrists|my thighs)|(?:cutting|self harming|harming|burning) "
+        r"again (?:after|since) (?:nearly |almost |over |about )?(?:\d+|a|one|two|three|four|five|six|seven|eight|"
+        r"nine|ten|eleven|twelve|eighteen) (?:days?|weeks?|months?|years?|yrs?) (?:clean|free)|(?:\d+|a|one|two|"
+        r"three|four|five|six|"
+        r"seven|eight|nine|ten|eleven|twelve|eighteen) (?:days?|weeks?|months?|years?|yrs?) (?:clean|free) (?:from|"
+        r"of) (?:self harm|self harming|sh|cutting|harming)(?: (?:\w+ ){0,4}?(?:broke|broken|gone|ruined|over|"
+        r"relapsed|lost|undone|slipped))",
+        0.9,
+        "self-injury relapse",
+        triggers="relapse|reiapse|slipped|gave in|caved|again|clean|ciean|free",
+    ),
+    Rule(
+        "self_injury",
+        r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen) (?:days?|weeks?|"
+        r"months?|years?|yrs?) (?:clean|free) (?:from|of) (?:self harm|self harming|sh|cutting|harming)",
+        0.35,
+        "self-harm history",
+        triggers="clean|ciean|free",
+        negatable=False,
+    ),
     Rule(
         "self_injury",
         rf"{_I_HAVE} (?:cut|burnt|burned|harmed) (?:myself|my wrists|my arms)"
