@@ -275,8 +275,9 @@ COMPLAINT_RULES = [
         r"overreacting|making it up|attention seeking|exaggerating|a nuisance|a time waster)",
         0.7,
         "not listened to or examined",
-        triggers="didn|did not|hadn|had not|hasn|has not|never|wouldn|would not|refused|bothered|cut|hung|spoke|"
-        "talk|speak|feel|felt|told",
+        # the words every branch must hold, rarer than its negations ("never", "didn't")
+        triggers="examin|listen|iisten|look|iook|read|explain|expiain|finish|speak|talk|stay|concern|symptom|pain|"
+        "back|cut|hung|spoke|feel|felt|wasting|waste|overreact|making it up|attention|exaggerat|nuisance",
     ),
     Rule(
         "care_concern",
@@ -300,8 +301,8 @@ COMPLAINT_RULES = [
         r"get an|refused an?) interpreter",
         0.7,
         "specific failing in care",
-        triggers="lost|iost|misplac|mislaid|no record|cancel|cancei|postpon|rang|called|caiied|phoned|emailed|chased|"
-        "tried|hold|hoid|ago|heard|had|got|sent|turned|paid|pay|fine|ticket|penalty|interpreter",
+        triggers="lost|iost|misplac|mislaid|no record|cancel|cancei|postpon|times|hold|hoid|ago|nothing|not a thing|"
+        "zero|no news|no word|no update|home|away|private|fine|ticket|penalty|interpreter",
     ),
     Rule(
         "dissatisfaction",
@@ -336,29 +337,32 @@ RELATIVE = _RELATIVE
 EXPERIENCE_SCORE = 0.6
 _RELATIVE_WS = _RELATIVE.replace(" ", r"\s+")
 EXPERIENCE = (
-    r"\b(?:i|we|i ve|we ve|i d|we d|ive|weve)\s+(?:\w+\s+)?(?:was|were|went|got|had|rang|called|phoned|saw|seen|"
-    r"asked|waited|turned\s+up|arrived|booked|tried|been|spent|sat|ended\s+up|took|needed|received|collected|"
+    r"\b(?:i|we|i['’ ]?ve|we['’ ]?ve|i['’ ]?d|we['’ ]?d)\s+(?:\w+\s+)?(?:was|were|went|got|had|rang|called|phoned|"
+    r"saw|seen|asked|waited|turned\s+up|arrived|booked|tried|been|spent|sat|ended\s+up|took|needed|received|collected|"
     r"attended|visited|emailed|wrote|filled|submitted|applied|paid|gave\s+birth|came\s+away|left)\b|"
     r"\b" + _RELATIVE_WS + r"\s+(?:\w+\s+)?(?:was|were|had|got|went|waited|needed|spent|saw|came|"
     r"rang|called)\b|"
     r"\b(?:told|sent|gave|left|made|kept|asked|refused|cancelled|discharged|turned\s+away|fobbed\s+off)\s+"
     r"(?:me|us|him|her|my\s+\w+|our\s+\w+)\b"
 )
-SERVICE = (
-    r"\b(?:appointments?|appts?|gp|gps|surgery|practice|hospital|a\s*&\s*e|a\s+and\s+e|ward|nurses?|doctors?|dr|"
-    r"receptionists?|reception|referrals?|prescriptions?|results|111|119|pharmacy|pharmacist|clinic|ambulance|"
-    r"paramedics?|consultant|operation|op|scan|midwi(?:fe|ves)|maternity|discharged?|triage|blood\s+tests?|"
-    r"bloods|x\s*-?\s*ray|dentist|health\s+visitor|walk\s*-?\s*in|utc|urgent\s+treatment|camhs|crisis\s+line|"
-    r"waiting\s+(?:list|room)|the\s+app|nhs\s+app|online\s+form|call\s+back|callback|switchboard|phone\s+line|"
-    r"locum|physio|district\s+nurse|care\s+home|hospice|vaccin\w+|jab|booking)\b"
+#: The services a concern is about, and what is wrong in it: words and phrases, one per comma; a space stands for
+#: any run of spaces (or a hyphen), an apostrophe may be left out, and a trailing ``*`` takes any word ending.
+SERVICE_TERMS = (
+    "appointment, appointments, appt, appts, gp, gps, surgery, practice, hospital, a&e, a & e, a and e, ward, nurse,"
+    " nurses, doctor, doctors, dr, receptionist, receptionists, reception, referral, referrals, prescription,"
+    " prescriptions, results, 111, 119, pharmacy, pharmacist, clinic, ambulance, paramedic, paramedics, consultant,"
+    " operation, op, scan, midwife, midwives, maternity, discharge, discharged, triage, blood test, blood tests,"
+    " bloods, x ray, xray, dentist, health visitor, walk in, walkin, utc, urgent treatment, camhs, crisis line,"
+    " waiting list, waiting room, the app, nhs app, online form, call back, callback, switchboard, phone line, locum,"
+    " physio, district nurse, care home, hospice, vaccin*, jab, booking"
 )
-WRONG = (
-    r"\b(?:nobody|no\s+one|noone|didn\s*['’]?t|wouldn\s*['’]?t|couldn\s*['’]?t|won\s*['’]?t|"
-    r"hasn\s*['’]?t|haven\s*['’]?t|wasn\s*['’]?t|weren\s*['’]?t|still\s+(?:no|not|waiting)|no\s+(?:reply|answer|"
-    r"response|call|news|update|one|record|appointments?|appts?|beds?|way|help|support|letter|"
-    r"follow\s*-?\s*up|explanation|apology|warning|notice)|not\s+good\s+enough|"
-    r"not\s+acceptable|unacceptable|disgrace\w*|shocking|appall\w*|awful|terrible|horrendous|rude|useless|"
-    r"ridiculous|joke|shambles|let\s+down|fobbed|worst|disgust\w*|angry|furious|upset|frustrat\w*|gutted|"
-    r"not\s+happy|poor|cancel+ed|lost|wrong|mistake|error|forgot\w*|ignored|dismiss\w*|waste\w*|sick\s+of|"
-    r"fed\s+up|pathetic|hopeless|incompeten\w*|failed|failing|refused|turned\s+away|chas\w+)\b"
+WRONG_TERMS = (
+    "nobody, no one, noone, didn't, wouldn't, couldn't, won't, hasn't, haven't, wasn't, weren't, still no,"
+    " still not, still waiting, no reply, no answer, no response, no call, no news, no update, no one, no record,"
+    " no appointment, no appointments, no appt, no appts, no bed, no beds, no way, no help, no support, no letter,"
+    " no follow up, no followup, no explanation, no apology, no warning, no notice, not good enough, not acceptable,"
+    " unacceptable, disgrace*, shocking, appall*, awful, terrible, horrendous, rude, useless, ridiculous, joke,"
+    " shambles, let down, fobbed, worst, disgust*, angry, furious, upset, frustrat*, gutted, not happy, poor,"
+    " cancelled, canceled, lost, wrong, mistake, error, forgot*, ignored, dismiss*, waste*, sick of, fed up,"
+    " pathetic, hopeless, incompeten*, failed, failing, refused, turned away, chas*"
 )
