@@ -363,3 +363,34 @@ def test_urgent_need_questions(text: str, minimum: float) -> None:
 def test_urgent_colloquial_negatives(text: str) -> None:
     f = best(URGENT, text)
     assert f is None or f.score < 0.5, (text, f)
+
+
+# --- the word-set matcher behind the experience-of-care check ---
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the ward was awful", True),  # a word
+        ("had an op last week", True),
+        ("they didn't call", True),  # apostrophe: "didn't" is the word "didnt"
+        ("they didnt call", True),
+        ("it was disgraceful", True),  # a stem: disgrace*
+        ("went to a&e", True),  # a word with a symbol
+        ("went to a & e", True),  # a phrase, keyed by its rarest word ("e")
+        ("the x-ray was lost", True),  # a phrase across a hyphen
+        ("no reply from them", True),
+        # inside other words, or the phrase's words apart
+        ("my wardrobe is full", False),
+        ("opera tickets", False),
+        ("disgraced footballer", True),  # the stem takes any ending, by design
+        ("a bit of e numbers", False),
+        ("reply to no one", True),  # "no one" is a WRONG phrase of its own
+    ],
+)
+def test_terms_match_whole_words_stems_and_phrases(text: str, found: bool) -> None:
+    from steward.detectors.complaint_rules import SERVICE_TERMS, WRONG_TERMS
+    from steward.detectors.intent import Terms, text_words
+
+    both = Terms.parse(SERVICE_TERMS + ", " + WRONG_TERMS)
+    assert both.present(text, text_words(text)) is found
