@@ -97,3 +97,10 @@ def test_hostile_text_stays_inside_the_time_box() -> None:
     late = "blah " * 1_000 + "you"
     found = person_target(late, OWN)
     assert found is not None and late[found.start : found.end] == "you"
+
+
+def test_only_the_part_detectors_read_is_searched() -> None:
+    from steward.detectors.base import MAX_TEXT_CHARS
+
+    assert person_target("x " * (MAX_TEXT_CHARS // 2) + "you idiot", OWN) is None
+    assert person_target("you idiot " + "x " * MAX_TEXT_CHARS, OWN) is not None

@@ -33,7 +33,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from steward.detectors.base import compile_pattern, finditer, search
+from steward.detectors.base import MAX_TEXT_CHARS, compile_pattern, finditer, search
 from steward.detectors.normalise import normalise
 
 _ADDRESSED = "you your yours yourself yourselves ya u ur youre you're you’re youve you've you’ve youse yous yer"
@@ -111,8 +111,9 @@ class PersonTarget:
 
 
 def person_target(text: str, own_handles: Iterable[str] = ()) -> PersonTarget | None:
-    """The first sign that ``text`` is aimed at a person or people, or None when it refers to nobody."""
-    return _person_target(text, frozenset(h.lstrip("@").lower() for h in own_handles))
+    """The first sign that ``text`` (its first MAX_TEXT_CHARS characters, as the detectors read it) is aimed at a
+    person or people, or None when it refers to nobody."""
+    return _person_target(text[:MAX_TEXT_CHARS], frozenset(h.lstrip("@").lower() for h in own_handles))
 
 
 @functools.lru_cache(maxsize=256)
