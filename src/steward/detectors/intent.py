@@ -22,6 +22,7 @@ from steward.detectors.complaint_rules import (
     SERVICE_TERMS,
     WRONG_TERMS,
 )
+from steward.detectors.lexicon import TOKEN_SPLIT, text_tokens
 from steward.detectors.normalise import normalise
 from steward.detectors.phrases import Lexicon, clip
 from steward.detectors.urgent_rules import URGENT_RULES
@@ -64,12 +65,6 @@ _RIGHT_NOW = compile_pattern(
 )
 
 
-#: How ``Terms`` cuts a normalised text into words: punctuation splits, apostrophes vanish ("didn't" -> "didnt").
-_WORD_SPLIT = str.maketrans(
-    {**dict.fromkeys('!?:;"()[]{}<>.,-/#@*+=~|\\_\u201c\u201d', " "), **dict.fromkeys("'\u2019\u2018", None)}
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Terms:
     """Comma-separated terms (see ``complaint_rules.SERVICE_TERMS``) matched as whole words of a normalised text.
@@ -82,6 +77,9 @@ class Terms:
     phrases: regex.Pattern[str] | None
     #: One word of each phrase, the rarest-looking: the phrase pattern runs only when one of them is in the text.
     phrase_keys: frozenset[str]
+    #: The first five letters of each word, stem and phrase key: when none is among ``lexicon.text_tokens``' keys
+    #: (computed once per text for every lexicon), no term can be present.
+    keys: frozenset[str]
 
     @classmethod
     def parse(cls, spec: str) -> Terms:
@@ -100,7 +98,8 @@ class Terms:
         pattern = (
             compile_pattern(rf"\b(?:{'|'.join(phrases)})(?![\p{{L}}\p{{N}}])", regex.VERSION1) if phrases else None
         )
-        return cls(frozenset(words), tuple(stems), pattern, frozenset(starts))
+        keys = frozenset(w[:5] for w in (*words, *stems, *starts))
+        return cls(frozenset(words), tuple(stems), pattern, frozenset(starts), keys)
 
     def present(self, text: str, words: frozenset[str]) -> bool:
         """Whether any term is in ``text`` (normalised), whose words are ``words`` (see ``text_words``)."""
@@ -124,8 +123,8 @@ def _key_word(phrase: str) -> str:
 
 @functools.lru_cache(maxsize=32)
 def text_words(text: str) -> frozenset[str]:
-    """The words of a normalised text as ``Terms`` sees them."""
-    return frozenset(text.translate(_WORD_SPLIT).split())
+    """The words of a normalised text, split as ``lexicon.text_tokens`` splits them (apostrophes dropped)."""
+    return frozenset(text.translate(TOKEN_SPLIT).split())
 
 
 _SERVICE = Terms.parse(SERVICE_TERMS)
@@ -167,6 +166,9 @@ class ComplaintDetector:
     def _experience(self, text: str) -> list[Finding]:
         """A concern told as the writer's own experience of a service (see ``complaint_rules.EXPERIENCE``)."""
         norm = normalise(text)
+        keys = text_tokens(norm.text)[0]
+        if _SERVICE.keys.isdisjoint(keys) or _WRONG.keys.isdisjoint(keys):
+            return []  # most comments: a set test on the lexicons' shared word keys, nothing more
         words = text_words(norm.text)
         if not _SERVICE.present(norm.text, words) or not _WRONG.present(norm.text, words):
             return []

@@ -129,7 +129,8 @@ def _entry_keys(term: str) -> tuple[str, str]:
     return _prefix(key), _prefix(_collapse(key))
 
 
-_TOKEN_SPLIT = str.maketrans(
+#: How words are cut out of a normalised text: punctuation splits, apostrophes vanish ("didn't" -> "didnt").
+TOKEN_SPLIT = str.maketrans(
     {**dict.fromkeys('!?:;"()[]{}<>.,-/#@\u201c\u201d', " "), **dict.fromkeys("'\u2019\u2018", None)}
 )
 
@@ -149,7 +150,7 @@ def text_tokens(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     The keys of a word are its first three, four and five characters; collapsed keys are those of the first ten
     characters with repeated letters collapsed, for words with a repeat early on (and every three-letter word).
     """
-    split = text.translate(_TOKEN_SPLIT)
+    split = text.translate(TOKEN_SPLIT)
     words = split.split()
     plain = frozenset({w[:3] for w in words} | {w[:4] for w in words} | {w[:5] for w in words})
     doubled = []
