@@ -241,6 +241,24 @@ def test_findings_do_not_mutate_item_and_respect_text_limit() -> None:
         ("cutting again after 3 yrs clean", 0.85, "clean"),
         ("6 months clean from self harm and I just broke it", 0.85, "broke"),
         ("gave in and burned myself", 0.85, "burned myself"),
+        # said the way people post it
+        ("I've taken 20 paracetamol, don't know what to do", 0.9, "20 paracetamol"),
+        ("took like 30 of my sleeping tablets", 0.9, "sleeping tablets"),
+        ("i want to unalive myself", 0.85, "unalive"),
+        ("been stockpiling my meds for weeks", 0.85, "stockpiling"),
+        ("I'm a burden to everyone around me", 0.7, "burden"),
+        ("no point going on", 0.75, "point going on"),
+        ("this is my last post. thank you to the nurses who tried", 0.7, "last post"),
+        ("I've sorted my affairs and written to my mum", 0.7, "affairs"),
+        ("won't be a problem to anyone much longer", 0.7, "problem"),
+        ("going to walk into the sea tonight", 0.85, "into the sea"),
+        ("my sister says she's going to end it tonight, what do I do", 0.85, "end it"),
+        ("my son keeps saying he wants to kill himself", 0.85, "kill himself"),
+        ("thinking about suicide every day now", 0.85, "suicide"),
+        # self-censored
+        ("thinking about s*icide every day now", 0.85, "s*icide"),
+        ("I want to d*e", 0.85, "d*e"),
+        ("k*ll m*self tonight", 0.85, "k*ll"),
     ],
 )
 def test_self_harm_indirect_positive(text: str, min_score: float, evidence: str) -> None:
@@ -275,6 +293,19 @@ def test_self_harm_indirect_positive(text: str, min_score: float, evidence: str)
         "slipped and hurt my arms on the ice",
         "I slipped and cut my legs on the rocks",
         "a year smoke free from cigarettes",
+        # figures of speech and other people's words
+        "I could kill myself laughing at this",
+        "I'd kill myself trying to get an appointment at 8am lol",
+        "dying for a brew after that shift",
+        "this is my last post about the parking, promise",
+        "we took 2 paracetamol and went to bed",
+        "I'm not a burden, I pay my taxes like everyone else",
+        "Disabled people are just a drain on the NHS",  # hate, not a crisis of the writer's own
+        "no point going to the walk in, it's closed",
+        "thinking about suicide prevention training for our team",
+        "great fundraiser for Mind today, we walked into the sea for charity",
+        "f*ck this queue",
+        "****",
     ],
 )
 def test_self_harm_indirect_negative(text: str) -> None:

@@ -9,7 +9,7 @@ negation just before a rule ("I'm not going to kill myself") drops it.
 from __future__ import annotations
 
 from steward.content import Category, ContentItem, Finding
-from steward.detectors.base import AssessContext, compile_pattern, search, tag
+from steward.detectors.base import AssessContext, compile_pattern, finditer, search, tag
 from steward.detectors.child_safety import ChildSafetyDetector
 from steward.detectors.extremism import ExtremismDetector
 from steward.detectors.phrases import Lexicon, clip
@@ -36,6 +36,34 @@ _ONGOING = compile_pattern(
 )
 _KEEP_KINDS = frozenset({"encouragement", "mention"})
 
+#: Crisis words people self-censor ("s*icide", "k*ll myself", "su#cidal", "d*e"): matched letter for letter, any
+#: letter may be a mask symbol, and at least one is.
+_MASKABLE = ("suicide", "suicidal", "kill", "die", "dead", "overdose", "unalive", "myself")
+_MASKED = compile_pattern(
+    r"(?<![\p{L}\p{N}*#])(?:"
+    + "|".join("".join(f"[{c}*#]" for c in word) for word in _MASKABLE)
+    + r")(?![\p{L}\p{N}*#])"
+)
+
+
+def unmask(text: str) -> str:
+    """``text`` with self-censored crisis words spelt out, same length (so spans stay spans of ``text``)."""
+    if "*" not in text and "#" not in text:
+        return text
+    out = text
+    for m in finditer(_MASKED, text):
+        word = m.group(0)
+        if "*" not in word and "#" not in word:
+            continue
+        plain = next(
+            w
+            for w in _MASKABLE
+            if len(w) == len(word) and all(c in (w[i], "*", "#") for i, c in enumerate(word.lower()))
+        )
+        if sum(c in "*#" for c in word) * 2 < len(word):  # mostly letters: "s*icide", not "****"
+            out = out[: m.start()] + plain + out[m.end() :]
+    return out
+
 
 class SelfHarmDetector:
     """Suicidal statements, self-injury, overdose, despair and encouragement of self-harm."""
@@ -49,7 +77,7 @@ class SelfHarmDetector:
         self._tag = tag("self_harm_lexicon", self.version)
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
-        text = clip(item.text)
+        text = unmask(clip(item.text))
         hits = self._lexicon.scan(text)
         if not hits:
             return []

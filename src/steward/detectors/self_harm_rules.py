@@ -55,7 +55,8 @@ SELF_HARM_RULES = [
     ),
     Rule(
         "crisis_statement",
-        r"(?:kill|killing) (?:myself|my self|meself)",
+        r"(?:kill|killing) (?:myself|my self|meself)(?! (?:laughing|with laughter|lol|lmao|haha|at|over|trying|"
+        r"for))",
         0.85,
         "kill myself",
         triggers="self|seif|mese",
@@ -171,6 +172,98 @@ SELF_HARM_RULES = [
         0.6,
         "cut myself",
         triggers="self|seif|wrist|arms",
+    ),
+    # Said the way people post it (2026-12-06): a number of tablets, "unalive", a subject left out, a burden,
+    # a last post, someone close at risk tonight.
+    Rule(
+        "overdose",
+        rf"(?:{_I_HAVE} |(?<![\p{{L}}] )|^)(?:just |already |now )?(?:taken|took|swallowed|necked|downed) "
+        r"(?:about |like |over |around |nearly |at least )?(?:\d+|ten|twelve|fifteen|twenty|thirty|forty|fifty|"
+        rf"a hundred|loads|a load|a bunch) (?:of )?(?:my |the |me )?{_PILLS}",
+        0.95,
+        "tablets taken",
+        triggers="taken|took|swallowed|necked|downed",
+    ),
+    Rule(
+        "crisis_statement",
+        r"(?:unalive|unaliving|unalived|un alive) (?:myself|my self|meself|me)|(?:want|wanna|going|gonna|planning|"
+        r"about|ready|trying) (?:to )?(?:be )?(?:unalive|un alive)(?! (?:you|him|her|them|u\b))",
+        0.9,
+        "unalive",
+        triggers="unaliv|un aliv|unaIiv",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:^|(?<=[.!?] )|(?<=\n))(?:been |still |started )?(?:stockpiling|stockpiled|hoarding|stashing|saving up) "
+        rf"(?:all |enough |loads of |some )?{_PILLS}"
+        r"(?![^\p{L}]{0,4}(?:\w+ ){0,2}(?:during|before|in case|because of|due to|for (?:the )?(?:winter|lockdown|"
+        r"holiday|trip)|for when))",
+        0.85,
+        "pills saved up",
+        triggers="stock|hoard|stash|saving",
+    ),
+    Rule(
+        "crisis_statement",
+        r"(?:i m|i am|i feel like|i feel|feel like|i ve become|i ve been|i m just|i am just|im just) (?:such |"
+        r"nothing but |only )?(?:a|an) (?:burden|drain|waste of space|waste of oxygen)(?: (?:to|on|for) (?:everyone|"
+        r"everybody|my family|my kids|my children|them|people|all of them|my partner|my mum|my parents))?",
+        0.75,
+        "feeling a burden",
+        triggers="burden|drain|waste of",
+        not_after=r"\b(?:not|never|no longer|don'?t want to be|didn'?t want to be)\s+(?:\w+\s+)?",
+    ),
+    Rule(
+        "despair",
+        r"(?:there s |there is |theres |i see |i can t see |can t see |i don t see |dont see |see )?(?:no|any) point "
+        r"(?:in )?(?:going on|carrying on|trying any ?more|being here|waking up|getting up any ?more|staying)",
+        0.8,
+        "no point going on",
+        triggers="point",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:this is|this ll be|this will be|that s|this is gonna be) my (?:last|final) (?:post|message|comment|tweet|"
+        r"words)(?! (?:about|on|re|regarding|of the|on this|in this|here|for (?:today|now|tonight|a while|the day)|"
+        r"today|til|until|before|lol|promise|i swear))|"
+        r"(?:sorted|sorting|put|putting|got|getting) (?:all )?my affairs (?:in order|sorted)|"
+        r"sorted (?:out )?my affairs|(?:won t|wont|will not) be (?:a problem|a burden|anyone s problem|in anyone s "
+        r"way|bothering (?:anyone|you|anybody))(?: (?:to|for) (?:anyone|anybody|you|them))? (?:for )?(?:much "
+        r"longer|after tonight|for long|by tomorrow)",
+        0.75,
+        "last words or affairs in order",
+        triggers="last|iast|final|finai|affairs|affairs|problem|probiem|burden|bothering",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:going to|gonna|about to|will|ll|want to|wanna) (?:walk|walking|swim|swimming) (?:out )?into the "
+        r"(?:sea|river|thames|water|canal|lake|traffic)|(?:going to|gonna|about to|will|ll|want to|wanna) "
+        r"(?:step|jump|throw myself) (?:off|from|in front of) (?:the |a )?(?:bridge|cliff|train|motorway|lorry|"
+        r"car park|multi ?storey|building|roof|tracks)",
+        0.85,
+        "a place and a way",
+        triggers="walk|swim|step|jump|throw",
+    ),
+    Rule(
+        "crisis_statement",
+        r"(?:thinking|thought|thinkin|think) (?:about|of|bout) (?:suicide|killing myself|ending it|ending my life|"
+        r"ending it all|not being here|dying)(?! (?:prevention|awareness|rates?|statistics|figures|research|"
+        r"training|in (?:men|young|the)))",
+        0.85,
+        "thinking about suicide",
+        triggers="think|thought",
+        not_after=r"\b(?:stop|stopped|never|not|no longer)\s+",
+    ),
+    Rule(
+        "crisis_statement",
+        r"(?:my|our) (?:sister|brother|son|daughter|mum|mom|dad|friend|best friend|partner|wife|husband|boyfriend|"
+        r"girlfriend|mate|flatmate|housemate|cousin|niece|nephew|grandson|granddaughter|teenager|kid|child) "
+        r"(?:\w+ ){0,4}?(?:is |s |keeps |has been |)(?:saying|says|said|texted|messaged|told me|threatening|"
+        r"talking about)?(?: (?:that )?(?:she s|he s|they re|she is|he is|they are|she|he|they))? ?(?:going to|gonna|"
+        r"wants to|wanting to|threatening to|trying to|about to|will) (?:kill (?:herself|himself|themselves)|end it|"
+        r"end (?:her|his|their) (?:own )?life|take (?:her|his|their) (?:own )?life|overdose|jump)",
+        0.9,
+        "someone close at risk",
+        triggers="herself|himself|themselves|end it|life|iife|overdose|jump",
     ),
     # indirect crisis signals: notes, plans, means, places, farewells (0.6-0.85; two together score 0.9)
     Rule(
