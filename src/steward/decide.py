@@ -2,7 +2,8 @@
 
 - Rules are data: each names categories, a minimum score, an action and the clauses it enforces.
 - The most urgent action wins (TAXONOMY.md order); every fired rule and its clauses are kept as the reasons.
-- Safeguarding findings on public content are escalated, never removed or hidden without a person.
+- Safeguarding findings on public content are escalated, never removed or hidden without a person, and never
+  merely answered with a redirect reply (the safeguarding rule's review or escalation stands).
 - Complaints and urgent medical posts get the redirect reply even when personal data also hides them.
 - Political rules switch with the item's timestamp: inside a pre-election period the stricter ones apply.
 - A failed detector turns an allow into a review that says why; nothing is dropped.
@@ -119,7 +120,8 @@ def _priority(direction: Direction) -> Mapping[Action, int]:
 
 def _final_action(fired: Sequence[Fired], pack: PolicyPack, failed: bool) -> Action:
     """The most urgent action of the fired rules. On public content a safeguarding finding is never hidden or
-    removed without a person: where the pack would do that, the item is escalated instead."""
+    removed without a person: where the pack would do that, the item is escalated instead; nor merely answered
+    with a redirect reply: the safeguarding rule's own action (review or escalate) is taken."""
     inbound = pack.direction is Direction.INBOUND
     priority = _priority(pack.direction)
     actions = [f.rule.action for f in fired]
@@ -128,9 +130,16 @@ def _final_action(fired: Sequence[Fired], pack: PolicyPack, failed: bool) -> Act
     if not actions:
         return Action.ALLOW if inbound else Action.APPROVE
     best = min(actions, key=lambda a: priority.get(a, 50))
-    safeguarding = any(set(f.categories) & SAFEGUARDING for f in fired)
-    if inbound and safeguarding and best in (Action.REMOVE, Action.HIDE):
+    guarding = [f.rule.action for f in fired if set(f.categories) & SAFEGUARDING]
+    if inbound and guarding and best in (Action.REMOVE, Action.HIDE):
         return Action.ESCALATE
+    if inbound and guarding and best is Action.REDIRECT:
+        # a public reply pointing to the complaints route is no answer to "I can't cope": the safeguarding rule's
+        # own action (review or escalate) stands, and the reply stays on the decision for the person to send;
+        # beside an urgent medical need (999 / 111) a person must see it now
+        if any(Category.URGENT_MEDICAL in f.categories for f in fired):
+            return Action.ESCALATE
+        return min(guarding, key=lambda a: priority.get(a, 50))
     return best
 
 

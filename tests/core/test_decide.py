@@ -67,6 +67,27 @@ def test_safeguarding_is_never_auto_removed() -> None:
     assert "self-harm-remove" in d.rule_ids
 
 
+@pytest.mark.parametrize(
+    ("found", "action", "reply"),
+    [
+        # a weak self-harm signal beside a complaint: the pack's review stands, the redirect reply waits for a person
+        ((("self_harm", 0.4), ("complaint", 0.9)), Action.REVIEW, "complaint_redirect"),
+        # beside an urgent medical need a person must see it now
+        ((("self_harm", 0.4), ("urgent_medical", 0.9)), Action.ESCALATE, "urgent_care"),
+        # a strong signal escalates whatever else is there
+        ((("self_harm", 0.9), ("complaint", 0.9)), Action.ESCALATE, "complaint_redirect"),
+        # no safeguarding finding: the redirect is the action, as before
+        ((("complaint", 0.9),), Action.REDIRECT, "complaint_redirect"),
+    ],
+)
+def test_safeguarding_is_never_merely_redirected(
+    found: tuple[tuple[str, float], ...], action: Action, reply: str
+) -> None:
+    d = decide(assessment(*found), PACK)
+    assert d.action is action
+    assert d.reply_template == reply
+
+
 def test_pre_election_rules_follow_the_item_timestamp() -> None:
     outside = decide(assessment(("political", 0.6), at=QUIET_DAY), PACK)
     inside = decide(assessment(("political", 0.6), at=PURDAH_DAY), PACK)

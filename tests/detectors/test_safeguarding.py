@@ -259,6 +259,21 @@ def test_findings_do_not_mutate_item_and_respect_text_limit() -> None:
         ("thinking about s*icide every day now", 0.85, "s*icide"),
         ("I want to d*e", 0.85, "d*e"),
         ("k*ll m*self tonight", 0.85, "k*ll"),
+        ("can't stop thinking about sewerslide", 0.85, "sewerslide"),
+        # not being here by a time, a date or a plan set, intent with a condition, means, a place, goodbyes
+        ("don't bother with my review, I won't be around after easter", 0.7, "be around after"),
+        ("I've picked a date now", 0.7, "date"),
+        ("if the scan is bad I'm ending it", 0.85, "ending it"),
+        ("sat in the layby with my sertraline in my hand", 0.75, "in my hand"),
+        ("standing on the footbridge over the railway right now", 0.75, "footbridge"),
+        ("sent goodbye messages to everyone earlier", 0.75, "goodbye messages"),
+        ("please someone look after my dog", 0.75, "look after my dog"),
+        ("my brother told me he's got a plan to end his life", 0.85, "plan to end"),
+        ("she's taken a load of paracetamol and won't let me call anyone", 0.85, "paracetamol"),
+        ("I don't feel safe on my own tonight", 0.85, "safe"),
+        ("been hurtin myself every night this week", 0.85, "hurtin"),
+        ("s/h again today, can't stop", 0.85, "s/h"),
+        ("suicidal again rn", 0.85, "suicidal"),
     ],
 )
 def test_self_harm_indirect_positive(text: str, min_score: float, evidence: str) -> None:
@@ -306,6 +321,13 @@ def test_self_harm_indirect_positive(text: str, min_score: float, evidence: str)
         "great fundraiser for Mind today, we walked into the sea for charity",
         "f*ck this queue",
         "****",
+        "I won't be around next week, I'm on holiday in Devon",
+        "we've set a date for the wedding!",
+        "I'm ending it with my boyfriend tonight, wish me luck",
+        "I'll do it properly next time, the form was confusing",
+        "had the train times up for the trip to London",
+        "my dog will look after my dog-sitter lol",
+        "Suicidal defending from Woking again",
     ],
 )
 def test_self_harm_indirect_negative(text: str) -> None:

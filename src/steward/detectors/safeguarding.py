@@ -8,6 +8,8 @@ negation just before a rule ("I'm not going to kill myself") drops it.
 
 from __future__ import annotations
 
+import dataclasses
+
 from steward.content import Category, ContentItem, Finding
 from steward.detectors.base import AssessContext, compile_pattern, finditer, search, tag
 from steward.detectors.child_safety import ChildSafetyDetector
@@ -39,6 +41,8 @@ _KEEP_KINDS = frozenset({"encouragement", "mention"})
 #: Crisis words people self-censor ("s*icide", "k*ll myself", "su#cidal", "d*e"): matched letter for letter, any
 #: letter may be a mask symbol, and at least one is.
 _MASKABLE = ("suicide", "suicidal", "kill", "die", "dead", "overdose", "unalive", "myself")
+#: Slang for suicide, spelt out at the same length (padded with spaces) so spans stay spans of the text.
+_SLANG = compile_pattern(r"(?<![\p{L}])(?:sewer ?slide|sewerslide)(?![\p{L}])")
 _MASKED = compile_pattern(
     r"(?<![\p{L}\p{N}*#])(?:"
     + "|".join("".join(f"[{c}*#]" for c in word) for word in _MASKABLE)
@@ -48,9 +52,11 @@ _MASKED = compile_pattern(
 
 def unmask(text: str) -> str:
     """``text`` with self-censored crisis words spelt out, same length (so spans stay spans of ``text``)."""
-    if "*" not in text and "#" not in text:
-        return text
     out = text
+    for m in finditer(_SLANG, text):
+        out = out[: m.start()] + "suicide".ljust(m.end() - m.start()) + out[m.end() :]
+    if "*" not in text and "#" not in text:
+        return out
     for m in finditer(_MASKED, text):
         word = m.group(0)
         if "*" not in word and "#" not in word:
@@ -77,10 +83,14 @@ class SelfHarmDetector:
         self._tag = tag("self_harm_lexicon", self.version)
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
-        text = unmask(clip(item.text))
+        original = clip(item.text)
+        text = unmask(original)
         hits = self._lexicon.scan(text)
         if not hits:
             return []
+        if text != original:  # a hit ending inside spelt-out slang ("suicide   " for "sewerslide") takes it whole
+            slang = [m.span() for m in finditer(_SLANG, original)]
+            hits = [dataclasses.replace(h, end=next((e for s, e in slang if s < h.end < e), h.end)) for h in hits]
         # two different indirect signals ("tonight's the night ... I've written my letters") make a crisis
         signals = {h.rule.label for h in hits if h.rule.kind in ("indirect_crisis", "despair")}
         together = len(signals) >= 2
