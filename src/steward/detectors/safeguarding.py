@@ -14,6 +14,8 @@ from steward.content import Category, ContentItem, Finding
 from steward.detectors.base import AssessContext, compile_pattern, finditer, search, tag
 from steward.detectors.child_safety import ChildSafetyDetector
 from steward.detectors.extremism import ExtremismDetector
+from steward.detectors.lexicon import text_tokens
+from steward.detectors.normalise import normalise
 from steward.detectors.phrases import Lexicon, clip
 from steward.detectors.self_harm_rules import SELF_HARM_RULES
 
@@ -53,10 +55,11 @@ _MASKED = compile_pattern(
 def unmask(text: str) -> str:
     """``text`` with self-censored crisis words spelt out, same length (so spans stay spans of ``text``)."""
     out = text
-    for m in finditer(_SLANG, text):
-        out = out[: m.start()] + "suicide".ljust(m.end() - m.start()) + out[m.end() :]
-    if "*" not in text and "#" not in text:
-        return out
+    if "sewer" in text.lower():  # a substring test first: the pattern's lookbehind costs ~40 µs a comment
+        for m in finditer(_SLANG, text):
+            out = out[: m.start()] + "suicide".ljust(m.end() - m.start()) + out[m.end() :]
+    if ("*" not in text and "#" not in text) or not text_tokens(normalise(text).text)[2]:
+        return out  # no mask symbol after a letter (a hashtag is not one): the common case, cached tests only
     for m in finditer(_MASKED, text):
         word = m.group(0)
         if "*" not in word and "#" not in word:
