@@ -17,6 +17,11 @@ _PILLS = (
     "antidepressants|sleeping pills|sleeping tablets|insulin|sertraline|citalopram|fluoxetine|mirtazapine|"
     "amitriptyline|zopiclone|diazepam|tramadol|morphine|oramorph|propranolol|quetiapine|lithium|prescriptions)"
 )
+#: Substrings one of which every mention of _PILLS holds (rule triggers).
+_PILL_TRIGGERS = (
+    "tablet|pill|piil|meds|medic|parac|ibu|codamol|codeine|antidep|insulin|sertral|citalo|fluox|mirtaz|amitrip|"
+    "zopic|diazep|tramad|morph|propran|quetia|lithium|iithium|prescrip"
+)
 _ANYMORE = "(?:any ?more|no more)"
 _NOT_KITCHEN = (
     r"(?! (?:on|with) (?:the |my |a )?(?:oven|kettle|iron|stove|hob|pan|tray|straighteners|curling|tea|coffee))"
@@ -277,7 +282,7 @@ SELF_HARM_RULES = [
         r"queue|rota|contract|battery|work|office|uni|away|abroad|visiting))",
         0.7,
         "won't be here",
-        triggers="here|around|alive|aiive",
+        triggers="be here|be around|be alive|be aiive",
     ),
     Rule(
         "indirect_crisis",
@@ -287,7 +292,7 @@ SELF_HARM_RULES = [
         r"already decided|(?:sorted|ready) for tomorrow|for good this time",
         0.75,
         "a date or a plan set",
-        triggers="date|pian|plan|final|finai|decided|tomorrow|for good",
+        triggers="my date|a date|the plan|the pian|planned|pianned|sorted|final|finai|decided|for good",
     ),
     Rule(
         "crisis_statement",
@@ -297,7 +302,7 @@ SELF_HARM_RULES = [
         r"(?:\w+ )?(?:partner|boyfriend|girlfriend|relationship|job|work|contract|subscription|membership))",
         0.85,
         "intent stated",
-        triggers="end|hurt|the lot|them all|tonight|following|foiiowing",
+        triggers="ending it|end it|end things|hurt|the lot|the iot|them all|tonight|following|foiiowing",
     ),
     Rule(
         "indirect_crisis",
@@ -309,8 +314,8 @@ SELF_HARM_RULES = [
         r"got enough (?:now|saved|here)",
         0.8,
         "the means at hand",
-        triggers="lap|hand|pocket|bag|hidden|stashed|stuff|things|shouldn|hiding|keeping|kept|saved|saving|"
-        "hoard|enough",
+        triggers=_PILL_TRIGGERS + "|in my lap|in my iap|in my hand|in my pocket|in my bag|hidden|stashed|"
+        "the stuff|the things|shouldn|saved up|stockpiled up|collected up|got saved|got enough",
     ),
     Rule(
         "indirect_crisis",
@@ -319,7 +324,8 @@ SELF_HARM_RULES = [
         r"railway|cliffs?)|pick(?:ed)? the (?:bridge|spot|place|tree)|which tree",
         0.8,
         "a place",
-        triggers="bridge|ledge|edge|roof|piatform|platform|cliff|storey|trains|tracks|railway|pick|tree",
+        triggers="bridge|ledge|iedge|the edge|a edge|roof|piatform|platform|cliff|ciiff|storey|trains|tracks|railway|"
+        "raiiway|the spot|the place|the piace|tree",
     ),
     Rule(
         "indirect_crisis",
@@ -329,7 +335,7 @@ SELF_HARM_RULES = [
         r"(?:given|gave|giving) (?:the|my) (?:dog|cat|pets?) to|sorted my will",
         0.75,
         "saying goodbye",
-        triggers="goodbye|bye|stronger|fault|fauit|look after|iook after|given|gave|giving|will",
+        triggers="goodbye|bye|stronger|fault|fauit|look after|iook after|dog|cat|pet|my will|my wiii",
     ),
     Rule(
         "crisis_statement",
@@ -341,7 +347,7 @@ SELF_HARM_RULES = [
         r"join|got a way out|going to end it|end it)",
         0.9,
         "someone else at risk",
-        triggers="swallow|taken|took|necked|die|plan|pian|dead|join|way out|end it",
+        triggers=_PILL_TRIGGERS + "|to die|plan to|pian to|off dead|to join|and join|way out|end it",
     ),
     Rule(
         "crisis_statement",
@@ -367,7 +373,7 @@ SELF_HARM_RULES = [
         r"would not recommend being alive",
         0.85,
         "suicidal now",
-        triggers="suicid|no me|soon|being alive|being aiive",
+        triggers="suicid|no me|for real|for reai|being alive|being aiive",
     ),
     # indirect crisis signals: notes, plans, means, places, farewells (0.6-0.85; two together score 0.9)
     Rule(
