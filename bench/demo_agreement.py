@@ -5,8 +5,9 @@
 FILE defaults to the demo set. The demo set was written (with its `expected` labels) independently of the
 detectors, but its misses have since been looked at; bench/data/heldout-comments.jsonl was written blind to the
 detectors and must never be tuned on (see bench/data/README.md), as were criticism-comments.jsonl (criticism
-against abuse) and complaint-comments.jsonl (concerns to redirect against criticism); the README lists what has
-been tuned on each since. All are small and invented: treat the numbers as a check on generalisation, not a
+against abuse), complaint-comments.jsonl (concerns to redirect against criticism) and safeguarding-comments.jsonl
+(crisis posts against idioms; safeguarding-dev.jsonl is its development set); the README lists what has been
+tuned on each since. All are small and invented: treat the numbers as a check on generalisation, not a
 quality claim. Never used as a test.
 """
 
