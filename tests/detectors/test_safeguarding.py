@@ -564,3 +564,37 @@ def test_extremism_health_targets_negative(text: str) -> None:
 def test_bare_code_scores_low() -> None:
     findings = run(EXTREMISM, "1488")
     assert findings and max(f.score for f in findings) < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I just feel empty most days",
+        "honestly i feel invisible at work and at home",
+        "can't face anything this week",
+        "i cry myself to sleep most nights",
+        "kind of given up on ever feeling better",
+        "sometimes I wonder what the point of any of it is",
+        "tired of everything tbh",
+        "nobody to talk to since I moved here",
+        "I don't feel safe with my own thoughts at night",
+    ],
+)
+def test_low_mood_is_for_review_not_escalation(text: str) -> None:
+    best = top(run(SELF_HARM, text))
+    assert 0.3 <= best.score < 0.5, (text, best)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I feel so lost with this new booking app",
+        "I felt flat after the match yesterday lol",
+        "I don't feel empty at all since starting therapy",
+        "the waiting room feels empty on a Sunday",
+        "my legs feel heavy after the 10k",
+        "tired of everything being online only",
+    ],
+)
+def test_low_mood_negatives(text: str) -> None:
+    assert [f for f in run(SELF_HARM, text) if f.score >= 0.3] == [], text

@@ -512,6 +512,35 @@ SELF_HARM_RULES = [
         "not wanting to live",
         triggers="live|iive|alive|aiive|exist|wake|be here",
     ),
+    # Low mood without intent, said in the first person: not a crisis, but a safeguarding lead wants to see it
+    # (the pack reviews from 0.3, escalates from 0.5). 2026-12-06.
+    Rule(
+        "low_mood",
+        r"(?:i|i just|i really|i honestly|just|honestly i|i kind of|i kinda) (?:feel|felt|been feeling|m feeling|am "
+        r"feeling) (?:so |really |completely |totally |just |a bit |kind of |kinda |that )?(?:empty|numb|hopeless|"
+        r"worthless|invisible|heavy|flat|broken|dead inside|like nothing|like a failure|like (?:i m |i am )?drowning|"
+        r"like giving up|so alone|completely alone|lonely|nothing at all|like a ghost)"
+        r"(?! (?:with|about|by|trying|because of|looking|after (?:the|my|that)))",
+        0.35,
+        "low mood",
+        triggers="empty|numb|hopeless|worthless|invisible|heavy|flat|fiat|broken|dead inside|nothing|failure|faiiure|"
+        "drowning|giving up|alone|aione|lonely|ionely|ghost",
+    ),
+    Rule(
+        "low_mood",
+        r"(?:can t|cant|cannot) (?:face|cope with|deal with) (?:anything|anyone|life|it all|people|the world|"
+        r"getting up|another day)|cry(?:ing)? myself to sleep|crying every (?:day|night|morning)|"
+        r"(?:i ve |i have |i m |i am |kind of |kinda )?(?:given|giving) up on (?:ever )?(?:feeling better|getting "
+        r"better|being happy|myself|everything)|(?:wonder|wondering|ask myself) what the point (?:of|in) "
+        r"(?:any of it|anything|it all|me|trying)|rotting in bed|(?:can t|cant) remember the last time i (?:actually )?"
+        r"(?:felt|was) (?:anything|happy|ok|okay|good|like me)|tired of (?:everything|it all|life|being (?:me|alive|"
+        r"here))(?! [a-z]+ing)|(?:no one|nobody|noone) to talk to|(?:don t|dont|do not) feel safe with my (?:own )?"
+        r"(?:thoughts|head|mind)|(?:my )?head s (?:a mess|not right)|(?:not sure|don t know|dont know) (?:i d|i would|"
+        r"if i d|if i would) be much use to anyone",
+        0.4,
+        "low mood",
+        triggers="face|cope|deal|cry|crying|given|giving|point|rotting|remember|tired|talk to|safe|head|use to",
+    ),
     Rule(
         "despair",
         r"what s the point (?:of living|in living|of going on|of life|of being here)",
