@@ -111,7 +111,7 @@ def identical_files(shipped: Mapping[str, Any], rebuilt: Mapping[str, Any]) -> I
             if isinstance(entry.get("sha256"), str):
                 out[str(entry.get("file", name))] = entry["sha256"]
             for file, digest in (entry.get("files") or {}).items():
-                out[f"{name}/{file}"] = str(digest)
+                out[f"{entry.get('folder', name)}/{file}"] = str(digest)
         return out
 
     left, right = digests(shipped), digests(rebuilt)

@@ -161,10 +161,10 @@ def test_tampered_artifacts_are_refused(tmp_path: Path) -> None:
 def test_detector_contract() -> None:
     det = EncoderDetector(min_score=0.0)
     assert isinstance(det, Detector)
-    assert det.name == "minilm" and det.categories == frozenset({"abuse", "hate", "commercial"})
+    assert det.name == "minilm" and det.categories == frozenset({"abuse", "hate", "commercial", "self_harm"})
     text = "some words here"
     findings = det.detect(ContentItem(id="1", text=text), CTX)
-    assert {f.kind for f in findings} == {"offensive_encoder", "hate_encoder", "spam_encoder"}
+    assert {f.kind for f in findings} == {"offensive_encoder", "hate_encoder", "spam_encoder", "self_harm_encoder"}
     for f in findings:
         assert isinstance(f, Finding)
         assert (f.start, f.end, f.field) == (0, len(text), "text") and 0.0 <= f.score <= 1.0
@@ -172,6 +172,41 @@ def test_detector_contract() -> None:
     assert EncoderDetector().detect(ContentItem(id="2", text="   "), CTX) == []
     with pytest.raises(ValueError, match="min_score"):
         EncoderDetector(min_score=1.5)
+
+
+CRISIS = (
+    "i've said my goodbyes. the bridge by the station tonight. sorry mum",
+    "everyone's lives would be easier if i just wasn't in them anymore",
+    "I can't do this anymore, I've got the tablets ready",
+)
+ORDINARY = (
+    "Thank you to the nurses on ward 5, my dad is home and doing well",
+    "What time does the pharmacy in Woking open on Sunday?",
+    "The parking at St Peter's is a joke",
+    "this queue is killing me",
+)
+
+
+def test_the_self_harm_head_ranks_crisis_posts_above_ordinary_comments() -> None:
+    # said without any listed phrase: the head reads meaning; the pack decides what each score means
+    det = EncoderDetector(min_score=0.0)
+
+    def score(text: str) -> float:
+        (found,) = [f for f in det.detect(ContentItem(id="1", text=text), CTX) if f.category == "self_harm"]
+        assert found.evidence == "model" and found.kind == "self_harm_encoder"
+        return found.score
+
+    assert min(score(t) for t in CRISIS) > max(score(t) for t in ORDINARY) + 0.2
+
+
+def test_a_models_folder_without_the_extra_head_still_loads(tmp_path: Path) -> None:
+    models = tmp_path / "models"
+    shutil.copytree(ENCODER_DIR.parent, models)
+    manifest = json.loads((models / "manifest.json").read_text("utf-8"))
+    del manifest["models"]["self_harm"]
+    (models / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    (models / "encoder" / "self_harm.npz").unlink()
+    assert [s.name for s in load_accurate(models / "encoder").heads.specs] == ["offensive", "hate", "spam"]
 
 
 def test_long_texts_are_scored_on_their_first_characters() -> None:

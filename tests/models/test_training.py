@@ -19,7 +19,13 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     args = ["--limit", "40", "--epochs", "1", "--no-baseline", "--no-fairness", "--out", str(tmp_path)]
     assert main(args) == 0
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    assert set(manifest["models"]) == {"offensive_lr", "hate_lr", "spam_lr", "encoder", "similarity"}
+    assert set(manifest["models"]) == {"offensive_lr", "hate_lr", "spam_lr", "encoder", "similarity", "self_harm"}
+    self_harm = manifest["models"].pop("self_harm")
+    assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 80
+    assert 0.0 <= self_harm["cv"]["roc_auc"] <= 1.0 and 0.0 <= self_harm["bias"]["fpr_review"] <= 1.0
+    assert set(self_harm["data"]) == {"bench/data/safeguarding-dev.jsonl", "examples/demo-comments.jsonl"}
+    card = (tmp_path / "cards" / "self_harm.md").read_text(encoding="utf-8")
+    assert card.startswith("# Model card: `self_harm` head") and "## Bias" in card
     encoder = manifest["models"].pop("encoder")
     similarity = manifest["models"].pop("similarity")
     assert set(encoder["files"]) == {"model.onnx", "tokenizer.json", "heads.npz"}
@@ -32,7 +38,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     models = load_accurate(tmp_path / "encoder")  # the hashes in the new manifest match the new files
     det = EncoderDetector(min_score=0.0, models=models)
     findings = det.detect(ContentItem(id="1", text="free prize, text WIN now"), AssessContext())
-    assert {f.category for f in findings} == {"abuse", "hate", "commercial"}
+    assert {f.category for f in findings} == {"abuse", "hate", "commercial", "self_harm"}
     assert similarity_encoder(tmp_path / "similarity").embed_one("hello").shape == (384,)
     assert manifest["seed"] == 13 and manifest["libraries"]["scikit-learn"]
     assert any(k.startswith("tweeteval-offensive/") for k in manifest["data"])

@@ -128,10 +128,23 @@ _lock = threading.Lock()
 _shipped: AccurateModels | None = None
 
 
+#: A head trained after the encoder, on written examples (``training.self_harm``), kept in its own file.
+EXTRA_HEADS = (("self_harm", "self_harm.npz"),)
+
+
 def load_accurate(folder: Path = ENCODER_DIR, check: bool = True) -> AccurateModels:
+    """The encoder and its heads: ``heads.npz`` (fine-tuned with the encoder) and each of ``EXTRA_HEADS`` the
+    manifest lists (a models folder without one still loads, without that head)."""
     if check:
         verify(folder, "encoder")
-    return AccurateModels(shared_encoder(folder), load_heads(folder / "heads.npz"))
+    heads = load_heads(folder / "heads.npz")
+    listed = read_manifest(folder.parent)["models"]
+    for key, name in EXTRA_HEADS:
+        if key in listed:
+            if check:
+                verify(folder, key)
+            heads = heads.joined(load_heads(folder / name))
+    return AccurateModels(shared_encoder(folder), heads)
 
 
 def shipped_accurate() -> AccurateModels:

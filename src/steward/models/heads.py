@@ -69,6 +69,17 @@ class Heads:
         z = self.platt[:, 0] * f + self.platt[:, 1]
         return np.asarray(0.5 * (1.0 - np.tanh(0.5 * z)), dtype=np.float64)  # 1/(1+e^z), overflow-free
 
+    def joined(self, other: Heads) -> Heads:
+        """These heads followed by ``other``'s (one matrix product for all); the version names both."""
+        return Heads(
+            f"{self.version}+{other.specs[0].name if len(other.specs) == 1 else 'extra'}-{other.version}",
+            self.specs + other.specs,
+            np.vstack([self.weight, other.weight]),
+            np.concatenate([self.bias, other.bias]),
+            np.concatenate([self.mix, other.mix]),
+            np.vstack([self.platt, other.platt]),
+        )
+
     def save(self, path: Path) -> None:
         heads = [{"name": s.name, "category": s.category, "kind": s.kind, "ngram": s.ngram} for s in self.specs]
         meta = {"version": self.version, "heads": heads}
