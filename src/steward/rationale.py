@@ -27,6 +27,14 @@ KIND_WORDS: Mapping[str, str] = {
     "denied_domain": "a link to a blocked site",
     "deceptive_domain": "a link with a deceptive address",
     "allowed_domain": "a link to a trusted site",
+    # learned models judge the whole comment: say so, rather than name the model's file
+    "offensive_encoder": "a learned model",
+    "hate_encoder": "a learned model",
+    "spam_encoder": "a learned model",
+    "self_harm_encoder": "a learned model reading the whole comment",
+    "offensive_model": "a learned model",
+    "hate_model": "a learned model",
+    "spam_model": "a learned model",
 }
 
 ACTION_WORDS: Mapping[Action, str] = {
