@@ -21,9 +21,13 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert set(manifest["models"]) == {"offensive_lr", "hate_lr", "spam_lr", "encoder", "similarity", "self_harm"}
     self_harm = manifest["models"].pop("self_harm")
-    assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 80
+    assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 120  # 40 from each file
     assert 0.0 <= self_harm["cv"]["roc_auc"] <= 1.0 and 0.0 <= self_harm["bias"]["fpr_review"] <= 1.0
-    assert set(self_harm["data"]) == {"bench/data/safeguarding-dev.jsonl", "examples/demo-comments.jsonl"}
+    assert set(self_harm["data"]) == {
+        "bench/data/safeguarding-dev.jsonl",
+        "examples/demo-comments.jsonl",
+        "bench/data/criticism-comments.jsonl",
+    }
     card = (tmp_path / "cards" / "self_harm.md").read_text(encoding="utf-8")
     assert card.startswith("# Model card: `self_harm` head") and "## Bias" in card
     encoder = manifest["models"].pop("encoder")
