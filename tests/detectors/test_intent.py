@@ -380,7 +380,7 @@ def test_urgent_colloquial_negatives(text: str) -> None:
 )
 def test_terms_match_whole_words_stems_and_phrases(text: str, found: bool) -> None:
     from steward.detectors.complaint_rules import SERVICE_TERMS, WRONG_TERMS
-    from steward.detectors.intent import Terms, text_words
+    from steward.detectors.terms import Terms, text_words
 
     both = Terms.parse(SERVICE_TERMS + ", " + WRONG_TERMS)
     assert both.present(text, text_words(text)) is found

@@ -72,7 +72,7 @@ class Heads:
     def joined(self, other: Heads) -> Heads:
         """These heads followed by ``other``'s (one matrix product for all); the version names both."""
         return Heads(
-            f"{self.version}+{other.specs[0].name if len(other.specs) == 1 else 'extra'}-{other.version}",
+            f"{self.version}+{'+'.join(s.name for s in other.specs)}-{other.version}",
             self.specs + other.specs,
             np.vstack([self.weight, other.weight]),
             np.concatenate([self.bias, other.bias]),
