@@ -254,12 +254,12 @@ def main(argv: list[str] | None = None) -> int:
             build(data_dir, out, args.seed, args.limit, baseline, not args.no_fairness, args.epochs or EPOCHS)
         )
         (out / "cards" / "minilm.md").write_text(render_encoder(manifest["models"]["encoder"], manifest), "utf-8")
-        from training.self_harm import build as build_self_harm
-        from training.self_harm import card as self_harm_card
+        from training import complaint, self_harm, written
 
-        print("training the self-harm head …", file=sys.stderr, flush=True)
-        manifest["models"]["self_harm"] = build_self_harm(out, args.limit)
-        (out / "cards" / "self_harm.md").write_text(self_harm_card(manifest["models"]["self_harm"]), "utf-8")
+        for recipe in (self_harm.RECIPE, complaint.RECIPE):  # heads on the new encoder, from written examples
+            print(f"training the {recipe.key} head …", file=sys.stderr, flush=True)
+            manifest["models"][recipe.key] = entry = written.build(recipe, out, args.limit)
+            (out / "cards" / f"{recipe.key}.md").write_text(recipe.card(entry), "utf-8")
     bundle = Bundle(tuple(load_model(out / f"{m.name}.npz") for m in MODELS))
     tweets = [e.text for e in load_dataset("tweeteval-offensive", data_dir, "val")][: 200 if args.limit else 1000]
     speed = _speed(bundle, tweets)

@@ -32,6 +32,7 @@ KIND_WORDS: Mapping[str, str] = {
     "hate_encoder": "a learned model",
     "spam_encoder": "a learned model",
     "self_harm_encoder": "a learned model reading the whole comment",
+    "complaint_encoder": "a learned model reading the whole comment",
     "offensive_model": "a learned model",
     "hate_model": "a learned model",
     "spam_model": "a learned model",

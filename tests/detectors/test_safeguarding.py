@@ -58,6 +58,9 @@ def test_protocol(detector: Detector) -> None:
         ("I want to d\u200bie", "crisis_statement", 0.9, "want"),
         ("i wаnt tо diе", "crisis_statement", 0.9, "wаnt"),  # Cyrillic а, о, е
         ("I'm going to k i l l myself", "crisis_statement", 0.9, "myself"),
+        # others better off without me, said as "easier" and "if I just wasn't in them"
+        ("everyone's lives would be easier if i just wasn't in them anymore", "indirect_crisis", 0.85, "easier"),
+        ("my kids would be happier if I wasnt around", "indirect_crisis", 0.85, "happier"),
     ],
 )
 def test_self_harm_positive(text: str, kind: str, min_score: float, evidence: str) -> None:
@@ -89,6 +92,9 @@ def test_self_harm_positive(text: str, kind: str, min_score: float, evidence: st
         "skill yourself up with our free course",
         "I nearly died laughing",
         "the heat is killing me",
+        "everyone would find it easier if I was here earlier",  # "was here", not "wasn't here"
+        "my family would be happier if I was around more",
+        "life would be easier for everyone if the trains ran on time",
     ],
 )
 def test_self_harm_negative(text: str) -> None:

@@ -161,10 +161,12 @@ def test_tampered_artifacts_are_refused(tmp_path: Path) -> None:
 def test_detector_contract() -> None:
     det = EncoderDetector(min_score=0.0)
     assert isinstance(det, Detector)
-    assert det.name == "minilm" and det.categories == frozenset({"abuse", "hate", "commercial", "self_harm"})
+    assert det.name == "minilm"
+    assert det.categories == frozenset({"abuse", "hate", "commercial", "self_harm", "complaint"})
     text = "some words here"
     findings = det.detect(ContentItem(id="1", text=text), CTX)
-    assert {f.kind for f in findings} == {"offensive_encoder", "hate_encoder", "spam_encoder", "self_harm_encoder"}
+    kinds = {f.kind for f in findings}
+    assert kinds == {"offensive_encoder", "hate_encoder", "spam_encoder", "self_harm_encoder", "complaint_encoder"}
     for f in findings:
         assert isinstance(f, Finding)
         assert (f.start, f.end, f.field) == (0, len(text), "text") and 0.0 <= f.score <= 1.0
@@ -176,7 +178,7 @@ def test_detector_contract() -> None:
 
 CRISIS = (
     "i've said my goodbyes. the bridge by the station tonight. sorry mum",
-    "everyone's lives would be easier if i just wasn't in them anymore",
+    "gave my stuff away today. sorry to everyone I let down",
     "I can't do this anymore, I've got the tablets ready",
 )
 ORDINARY = (
@@ -199,14 +201,51 @@ def test_the_self_harm_head_ranks_crisis_posts_above_ordinary_comments() -> None
     assert min(score(t) for t in CRISIS) > max(score(t) for t in ORDINARY) + 0.2
 
 
-def test_a_models_folder_without_the_extra_head_still_loads(tmp_path: Path) -> None:
+# Stories of one's own care told without the word "complaint", and comments in the same words that are not one.
+COMPLAINTS = (
+    "Rang the surgery at 8am three days running, on hold an hour each time, then told no appointments left",
+    "my mums hip op at Epsom has been cancelled for the third time, nobody even rang her",
+    "Third time my repeat prescription hasn't been sent to the pharmacy. Third time.",
+    "Waited 9 hours in A&E with my son and nobody checked on him once",
+)
+NOT_COMPLAINTS = (
+    "Thank you to the nurses on ward 5, my dad is home and doing well",
+    "What time does the pharmacy in Woking open on Sunday?",
+    "Flu jab done at the Guildford clinic this morning, in and out in ten minutes",
+    "Good to see the new scanner open at last",
+)
+
+
+def test_the_complaint_head_ranks_stories_of_poor_care_above_ordinary_comments() -> None:
+    det = EncoderDetector(min_score=0.0)
+
+    def score(text: str) -> float:
+        (found,) = [f for f in det.detect(ContentItem(id="1", text=text), CTX) if f.category == "complaint"]
+        assert found.evidence == "model" and found.kind == "complaint_encoder"
+        return found.score
+
+    assert min(score(t) for t in COMPLAINTS) > max(score(t) for t in NOT_COMPLAINTS) + 0.2
+
+
+@pytest.mark.parametrize(
+    ("dropped", "left"),
+    [
+        (("self_harm",), ["offensive", "hate", "spam", "complaint"]),
+        (("complaint",), ["offensive", "hate", "spam", "self_harm"]),
+        (("self_harm", "complaint"), ["offensive", "hate", "spam"]),
+    ],
+)
+def test_a_models_folder_without_an_extra_head_still_loads(
+    tmp_path: Path, dropped: tuple[str, ...], left: list[str]
+) -> None:
     models = tmp_path / "models"
     shutil.copytree(ENCODER_DIR.parent, models)
     manifest = json.loads((models / "manifest.json").read_text("utf-8"))
-    del manifest["models"]["self_harm"]
+    for key in dropped:
+        del manifest["models"][key]
+        (models / "encoder" / f"{key}.npz").unlink()
     (models / "manifest.json").write_text(json.dumps(manifest), "utf-8")
-    (models / "encoder" / "self_harm.npz").unlink()
-    assert [s.name for s in load_accurate(models / "encoder").heads.specs] == ["offensive", "hate", "spam"]
+    assert [s.name for s in load_accurate(models / "encoder").heads.specs] == left
 
 
 def test_long_texts_are_scored_on_their_first_characters() -> None:

@@ -19,17 +19,35 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     args = ["--limit", "40", "--epochs", "1", "--no-baseline", "--no-fairness", "--out", str(tmp_path)]
     assert main(args) == 0
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    assert set(manifest["models"]) == {"offensive_lr", "hate_lr", "spam_lr", "encoder", "similarity", "self_harm"}
+    assert set(manifest["models"]) == {
+        "offensive_lr",
+        "hate_lr",
+        "spam_lr",
+        "encoder",
+        "similarity",
+        "self_harm",
+        "complaint",
+    }
     self_harm = manifest["models"].pop("self_harm")
-    assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 120  # 40 from each file
+    assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 240  # 40 from each file
     assert 0.0 <= self_harm["cv"]["roc_auc"] <= 1.0 and 0.0 <= self_harm["bias"]["fpr_review"] <= 1.0
     assert set(self_harm["data"]) == {
         "bench/data/safeguarding-dev.jsonl",
         "examples/demo-comments.jsonl",
         "bench/data/criticism-comments.jsonl",
+        "bench/data/safeguarding-comments.jsonl",
+        "bench/data/complaint-dev-a.jsonl",
+        "bench/data/complaint-dev-b.jsonl",
     }
-    card = (tmp_path / "cards" / "self_harm.md").read_text(encoding="utf-8")
-    assert card.startswith("# Model card: `self_harm` head") and "## Bias" in card
+    assert "bench/data/safeguarding-test-2.jsonl" not in self_harm["data"]  # the blind set is never trained on
+    complaint = manifest["models"].pop("complaint")
+    assert set(complaint["files"]) == {"complaint.npz"} and complaint["cv"]["rows"] == 200  # 40 from each file
+    assert 0 < complaint["cv"]["positives"] < 200 and 0.0 <= complaint["bias"]["fpr_redirect"] <= 1.0
+    assert "bench/data/complaint-comments.jsonl" not in complaint["data"]  # the blind set is never trained on
+    assert "bench/data/heldout-comments.jsonl" not in complaint["data"]
+    for key in ("self_harm", "complaint"):
+        card = (tmp_path / "cards" / f"{key}.md").read_text(encoding="utf-8")
+        assert card.startswith(f"# Model card: `{key}` head") and "## Bias" in card
     encoder = manifest["models"].pop("encoder")
     similarity = manifest["models"].pop("similarity")
     assert set(encoder["files"]) == {"model.onnx", "tokenizer.json", "heads.npz"}
@@ -42,7 +60,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     models = load_accurate(tmp_path / "encoder")  # the hashes in the new manifest match the new files
     det = EncoderDetector(min_score=0.0, models=models)
     findings = det.detect(ContentItem(id="1", text="free prize, text WIN now"), AssessContext())
-    assert {f.category for f in findings} == {"abuse", "hate", "commercial", "self_harm"}
+    assert {f.category for f in findings} == {"abuse", "hate", "commercial", "self_harm", "complaint"}
     assert similarity_encoder(tmp_path / "similarity").embed_one("hello").shape == (384,)
     assert manifest["seed"] == 13 and manifest["libraries"]["scikit-learn"]
     assert any(k.startswith("tweeteval-offensive/") for k in manifest["data"])

@@ -111,12 +111,13 @@ SIGNAL_RULES = [
     ),
     Rule(
         "indirect_crisis",
-        r"(?:everyone|everybody|my family|my kids|the world|they|they d|they would|all) (?:\w+ ){0,3}(?:better off|"
-        r"be better|happier|a better place) (?:if i (?:was|were|wasn t|weren t|was not) (?:gone|dead|here|around|"
-        r"not here|not around)|without me|with me gone|when i m gone|once i m gone)",
+        r"(?:everyone|everybody|my family|my kids|the world|they|they d|they would|all) (?:\w+ ){0,4}(?:better off|"
+        r"be better|happier|easier|a better place) (?:if i (?:just )?(?:(?:was|were) (?:gone|dead|not here|not around|"
+        r"not alive)|(?:wasn t|weren t|was not|were not) (?:here|around|alive|in (?:them|it|their lives|the picture)))|"
+        r"without me|with me gone|when i m gone|once i m gone)",
         0.85,
         "others better off without me",
-        triggers="better|happier",
+        triggers="better|happier|easier",
     ),
     Rule(
         "indirect_crisis",

@@ -128,8 +128,9 @@ _lock = threading.Lock()
 _shipped: AccurateModels | None = None
 
 
-#: A head trained after the encoder, on written examples (``training.self_harm``), kept in its own file.
-EXTRA_HEADS = (("self_harm", "self_harm.npz"),)
+#: Heads trained after the encoder, on written examples (``training.self_harm``, ``training.complaint``), each
+#: kept in its own file: (manifest key, file name).
+EXTRA_HEADS = (("self_harm", "self_harm.npz"), ("complaint", "complaint.npz"))
 
 
 def load_accurate(folder: Path = ENCODER_DIR, check: bool = True) -> AccurateModels:
