@@ -41,10 +41,11 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     }
     assert "bench/data/safeguarding-test-2.jsonl" not in self_harm["data"]  # the blind set is never trained on
     complaint = manifest["models"].pop("complaint")
-    assert set(complaint["files"]) == {"complaint.npz"} and complaint["cv"]["rows"] == 200  # 40 from each file
-    assert 0 < complaint["cv"]["positives"] < 200 and 0.0 <= complaint["bias"]["fpr_redirect"] <= 1.0
+    assert set(complaint["files"]) == {"complaint.npz"} and complaint["cv"]["rows"] == 240  # 40 from each file
+    assert 0 < complaint["cv"]["positives"] < 240 and 0.0 <= complaint["bias"]["fpr_redirect"] <= 1.0
     assert "bench/data/complaint-comments.jsonl" not in complaint["data"]  # the blind set is never trained on
     assert "bench/data/heldout-comments.jsonl" not in complaint["data"]
+    assert "bench/data/page-mix-test.jsonl" not in complaint["data"]
     for key in ("self_harm", "complaint"):
         card = (tmp_path / "cards" / f"{key}.md").read_text(encoding="utf-8")
         assert card.startswith(f"# Model card: `{key}` head") and "## Bias" in card
