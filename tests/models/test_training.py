@@ -29,7 +29,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "complaint",
     }
     self_harm = manifest["models"].pop("self_harm")
-    assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 240  # 40 from each file
+    assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 320  # 40 from each file
     assert 0.0 <= self_harm["cv"]["roc_auc"] <= 1.0 and 0.0 <= self_harm["bias"]["fpr_review"] <= 1.0
     assert set(self_harm["data"]) == {
         "bench/data/safeguarding-dev.jsonl",
@@ -38,6 +38,8 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "bench/data/safeguarding-comments.jsonl",
         "bench/data/complaint-dev-a.jsonl",
         "bench/data/complaint-dev-b.jsonl",
+        "bench/data/safeguarding-train-1.jsonl",
+        "bench/data/safeguarding-train-2.jsonl",
     }
     assert "bench/data/safeguarding-test-2.jsonl" not in self_harm["data"]  # the blind set is never trained on
     complaint = manifest["models"].pop("complaint")
