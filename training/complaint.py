@@ -33,13 +33,15 @@ DATA = (
     ROOT / "bench" / "data" / "complaint-dev-b.jsonl",
     # a page's ordinary traffic (four in five not complaints): general criticism, good stories, questions
     ROOT / "bench" / "data" / "complaint-dev-c.jsonl",
+    # past emergencies, thanks to crews and health questions in the words of care, and complaints among them
+    ROOT / "bench" / "data" / "urgent-train.jsonl",
     ROOT / "bench" / "data" / "criticism-comments.jsonl",
     ROOT / "bench" / "data" / "safeguarding-dev.jsonl",
     ROOT / "examples" / "demo-comments.jsonl",
 )
 #: The pack's threshold for this head (surrey-heartlands-aus rule ``complaint-model``: redirect from here),
 #: chosen on the out-of-fold scores of the training examples; the bias check also reports a lower one.
-LOW, REDIRECT = 0.5, 0.6
+LOW, REDIRECT = 0.5, 0.7
 
 
 def _positive(expected: dict[str, Any]) -> bool:
@@ -84,11 +86,12 @@ Blind sets, through the whole pipeline with the phrase rules (`bench/demo_agreem
 
 | set (complaints of all) | recall | precision | same action | legitimate comments actioned |
 |---|---|---|---|---|
-| `complaint-comments.jsonl` (80 of 150) | 0.38 -> 0.76 | 0.94 -> 0.92 | 67.3% -> 85.3% | 4 -> 6 of 61 |
-| `page-mix-test.jsonl` (14 of 200) | 0.57 -> 0.93 | 1.00 -> 0.93 | 90.0% -> 91.0% | 4 -> 6 of 150 (1 this head's) |
-| `heldout-comments.jsonl` (11 of 308) | 0.64 -> 0.73 | 0.50 -> 0.35 | 76.6% -> 75.6% | 9 -> 12 of 142 |
+| `complaint-comments.jsonl` (80 of 150) | 0.38 -> 0.71 | 0.94 -> 0.92 | 67.3% -> 82.0% | 4 -> 7 of 61 |
+| `page-mix-test.jsonl` (14 of 200) | 0.57 -> 0.86 | 1.00 -> 1.00 | 90.0% -> 91.5% | 4 -> 6 of 150 (0 this head's) |
+| `heldout-comments.jsonl` (11 of 308) | 0.64 -> 0.73 | 0.50 -> 0.40 | 76.6% -> 76.3% | 9 -> 12 of 142 |
 
-`page-mix-test.jsonl` is a page's ordinary night; the held-out set is not blind for the 0.6 threshold.
+`page-mix-test.jsonl` is a page's ordinary night; the held-out set is not blind for the threshold (0.6 was set
+after one look at it; 0.7 came later from the same rule when `urgent-train.jsonl` joined the training data).
 
 ## Known failure modes
 

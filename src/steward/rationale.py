@@ -33,6 +33,7 @@ KIND_WORDS: Mapping[str, str] = {
     "spam_encoder": "a learned model",
     "self_harm_encoder": "a learned model reading the whole comment",
     "complaint_encoder": "a learned model reading the whole comment",
+    "urgent_medical_encoder": "a learned model reading the whole comment",
     "offensive_model": "a learned model",
     "hate_model": "a learned model",
     "spam_model": "a learned model",

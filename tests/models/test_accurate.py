@@ -162,11 +162,18 @@ def test_detector_contract() -> None:
     det = EncoderDetector(min_score=0.0)
     assert isinstance(det, Detector)
     assert det.name == "minilm"
-    assert det.categories == frozenset({"abuse", "hate", "commercial", "self_harm", "complaint"})
+    assert det.categories == frozenset({"abuse", "hate", "commercial", "self_harm", "complaint", "urgent_medical"})
     text = "some words here"
     findings = det.detect(ContentItem(id="1", text=text), CTX)
     kinds = {f.kind for f in findings}
-    assert kinds == {"offensive_encoder", "hate_encoder", "spam_encoder", "self_harm_encoder", "complaint_encoder"}
+    assert kinds == {
+        "offensive_encoder",
+        "hate_encoder",
+        "spam_encoder",
+        "self_harm_encoder",
+        "complaint_encoder",
+        "urgent_medical_encoder",
+    }
     for f in findings:
         assert isinstance(f, Finding)
         assert (f.start, f.end, f.field) == (0, len(text), "text") and 0.0 <= f.score <= 1.0
@@ -176,63 +183,56 @@ def test_detector_contract() -> None:
         EncoderDetector(min_score=1.5)
 
 
+# Said without any listed phrase: each head reads meaning; the pack decides what each score means.
 CRISIS = (
     "i've said my goodbyes. the bridge by the station tonight. sorry mum",
     "gave my stuff away today. sorry to everyone I let down",
     "I can't do this anymore, I've got the tablets ready",
 )
-ORDINARY = (
-    "Thank you to the nurses on ward 5, my dad is home and doing well",
-    "What time does the pharmacy in Woking open on Sunday?",
-    "The parking at St Peter's is a joke",
-    "this queue is killing me",
-)
-
-
-def test_the_self_harm_head_ranks_crisis_posts_above_ordinary_comments() -> None:
-    # said without any listed phrase: the head reads meaning; the pack decides what each score means
-    det = EncoderDetector(min_score=0.0)
-
-    def score(text: str) -> float:
-        (found,) = [f for f in det.detect(ContentItem(id="1", text=text), CTX) if f.category == "self_harm"]
-        assert found.evidence == "model" and found.kind == "self_harm_encoder"
-        return found.score
-
-    assert min(score(t) for t in CRISIS) > max(score(t) for t in ORDINARY) + 0.2
-
-
-# Stories of one's own care told without the word "complaint", and comments in the same words that are not one.
+# Stories of one's own care told without the word "complaint".
 COMPLAINTS = (
     "Rang the surgery at 8am three days running, on hold an hour each time, then told no appointments left",
     "my mums hip op at Epsom has been cancelled for the third time, nobody even rang her",
     "Third time my repeat prescription hasn't been sent to the pharmacy. Third time.",
     "Waited 9 hours in A&E with my son and nobody checked on him once",
 )
-NOT_COMPLAINTS = (
+# A need for care now, without "emergency", "999" or "A&E".
+URGENT = (
+    "is the walk in at woking open? my sons lips are swelling up after he ate a peanut cookie",
+    "probably nothing but dads face looks droopy on one side and his words are slurred",
+    "my 6 week old is floppy and hot and wont feed, who do I ring at this time of night",
+)
+ORDINARY = (
     "Thank you to the nurses on ward 5, my dad is home and doing well",
     "What time does the pharmacy in Woking open on Sunday?",
+    "The parking at St Peter's is a joke",
+    "this queue is killing me",
     "Flu jab done at the Guildford clinic this morning, in and out in ten minutes",
     "Good to see the new scanner open at last",
 )
 
 
-def test_the_complaint_head_ranks_stories_of_poor_care_above_ordinary_comments() -> None:
+@pytest.mark.parametrize(
+    ("category", "positives"),
+    [("self_harm", CRISIS), ("complaint", COMPLAINTS), ("urgent_medical", URGENT)],
+)
+def test_each_written_head_ranks_its_comments_above_ordinary_ones(category: str, positives: tuple[str, ...]) -> None:
     det = EncoderDetector(min_score=0.0)
 
     def score(text: str) -> float:
-        (found,) = [f for f in det.detect(ContentItem(id="1", text=text), CTX) if f.category == "complaint"]
-        assert found.evidence == "model" and found.kind == "complaint_encoder"
+        (found,) = [f for f in det.detect(ContentItem(id="1", text=text), CTX) if f.category == category]
+        assert found.evidence == "model" and found.kind == f"{category}_encoder"
         return found.score
 
-    assert min(score(t) for t in COMPLAINTS) > max(score(t) for t in NOT_COMPLAINTS) + 0.2
+    assert min(score(t) for t in positives) > max(score(t) for t in ORDINARY) + 0.2
 
 
 @pytest.mark.parametrize(
     ("dropped", "left"),
     [
-        (("self_harm",), ["offensive", "hate", "spam", "complaint"]),
-        (("complaint",), ["offensive", "hate", "spam", "self_harm"]),
-        (("self_harm", "complaint"), ["offensive", "hate", "spam"]),
+        (("self_harm",), ["offensive", "hate", "spam", "complaint", "urgent_medical"]),
+        (("complaint",), ["offensive", "hate", "spam", "self_harm", "urgent_medical"]),
+        (("self_harm", "complaint", "urgent_medical"), ["offensive", "hate", "spam"]),
     ],
 )
 def test_a_models_folder_without_an_extra_head_still_loads(

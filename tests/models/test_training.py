@@ -27,6 +27,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "similarity",
         "self_harm",
         "complaint",
+        "urgent_medical",
     }
     self_harm = manifest["models"].pop("self_harm")
     assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 320  # 40 from each file
@@ -43,12 +44,16 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     }
     assert "bench/data/safeguarding-test-2.jsonl" not in self_harm["data"]  # the blind set is never trained on
     complaint = manifest["models"].pop("complaint")
-    assert set(complaint["files"]) == {"complaint.npz"} and complaint["cv"]["rows"] == 240  # 40 from each file
-    assert 0 < complaint["cv"]["positives"] < 240 and 0.0 <= complaint["bias"]["fpr_redirect"] <= 1.0
+    assert set(complaint["files"]) == {"complaint.npz"} and complaint["cv"]["rows"] == 280  # 40 from each file
+    assert 0 < complaint["cv"]["positives"] < 280 and 0.0 <= complaint["bias"]["fpr_redirect"] <= 1.0
     assert "bench/data/complaint-comments.jsonl" not in complaint["data"]  # the blind set is never trained on
     assert "bench/data/heldout-comments.jsonl" not in complaint["data"]
     assert "bench/data/page-mix-test.jsonl" not in complaint["data"]
-    for key in ("self_harm", "complaint"):
+    urgent = manifest["models"].pop("urgent_medical")
+    assert set(urgent["files"]) == {"urgent_medical.npz"} and urgent["cv"]["rows"] == 400  # 40 from each file
+    blind = {"urgent-test", "page-mix-test", "heldout-comments", "complaint-comments", "safeguarding-test-2"}
+    assert not {f"bench/data/{name}.jsonl" for name in blind} & set(urgent["data"])
+    for key in ("self_harm", "complaint", "urgent_medical"):
         card = (tmp_path / "cards" / f"{key}.md").read_text(encoding="utf-8")
         assert card.startswith(f"# Model card: `{key}` head") and "## Bias" in card
     encoder = manifest["models"].pop("encoder")
@@ -63,7 +68,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     models = load_accurate(tmp_path / "encoder")  # the hashes in the new manifest match the new files
     det = EncoderDetector(min_score=0.0, models=models)
     findings = det.detect(ContentItem(id="1", text="free prize, text WIN now"), AssessContext())
-    assert {f.category for f in findings} == {"abuse", "hate", "commercial", "self_harm", "complaint"}
+    assert {f.category for f in findings} == {"abuse", "hate", "commercial", "self_harm", "complaint", "urgent_medical"}
     assert similarity_encoder(tmp_path / "similarity").embed_one("hello").shape == (384,)
     assert manifest["seed"] == 13 and manifest["libraries"]["scikit-learn"]
     assert any(k.startswith("tweeteval-offensive/") for k in manifest["data"])

@@ -128,9 +128,13 @@ _lock = threading.Lock()
 _shipped: AccurateModels | None = None
 
 
-#: Heads trained after the encoder, on written examples (``training.self_harm``, ``training.complaint``), each
-#: kept in its own file: (manifest key, file name).
-EXTRA_HEADS = (("self_harm", "self_harm.npz"), ("complaint", "complaint.npz"))
+#: Heads trained after the encoder, on written examples (``training.self_harm``, ``training.complaint``,
+#: ``training.urgent``), each kept in its own file: (manifest key, file name).
+EXTRA_HEADS = (
+    ("self_harm", "self_harm.npz"),
+    ("complaint", "complaint.npz"),
+    ("urgent_medical", "urgent_medical.npz"),
+)
 
 
 def load_accurate(folder: Path = ENCODER_DIR, check: bool = True) -> AccurateModels:
