@@ -315,7 +315,9 @@ def markdown(reports: dict[str, Report], limit: int | None) -> str:
         "default detectors alone), **learned** (`steward+learned`, also called *fast*: the default detectors plus "
         "the n-gram models of `steward.models.LEARNED`; optional, `STEWARD_TIER=fast`) and **accurate** "
         "(`steward+accurate`: the default detectors plus a fine-tuned MiniLM encoder with three heads, "
-        "offensive → abuse, hate → hate and spam → commercial, each stacked with the fast tier's n-gram model). "
+        "offensive → abuse, hate → hate and spam → commercial, each stacked with the fast tier's n-gram model, and "
+        "three heads learned from written NHS comments, self-harm, complaint and urgent medical need, which no "
+        "shared set labels: their numbers are in their model cards and `bench/data/README.md`). "
         "**The accurate tier is the default pipeline for public comments** (`steward scan`, `steward check` and the "
         "service; `STEWARD_TIER`, default `accurate`). Precision, recall and F1 at policy "
         f"`{policy}`'s thresholds (the lowest unconditional `min_score` of the rules naming each category).",
