@@ -89,8 +89,17 @@ def _join(words: Sequence[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _kinds(findings: Iterable[Finding], category: str) -> list[str]:
-    return list(dict.fromkeys(describe_kind(f.kind) for f in findings if f.category == category))
+def _kinds(findings: Iterable[Finding], category: str, rule: Rule | None = None) -> list[str]:
+    """How the findings of ``category`` are described; with ``rule``, only those it counted (its evidence, at or
+    above its threshold), so a rule that reads only a model is not explained by a listed phrase, nor the reverse."""
+    return list(
+        dict.fromkeys(
+            describe_kind(f.kind)
+            for f in findings
+            if f.category == category
+            and (rule is None or (f.score >= rule.min_score and rule.when.evidence in (None, f.evidence)))
+        )
+    )
 
 
 def explain(
@@ -110,18 +119,25 @@ def explain(
     if not fired and not failures:
         parts.append(f"{ACTION_WORDS[action]}: nothing in it breaches the {pack.title}.")
     elif fired:
-        reasons = []
+        # one reason per category and clauses: rules that say the same thing on different evidence (a listed
+        # phrase, a learned model) are named together, each with what it counted
+        grouped: dict[tuple[str, str], tuple[list[str], list[str], list[str]]] = {}
         for rule, cats in fired:
             for cat in cats:
-                kinds = _kinds(findings, cat)
                 what = CATEGORY_WORDS.get(cat, cat)
-                notes = [_join(kinds)] if kinds and kinds != [what] else []
-                if targets and rule.id in targets:
-                    notes.append(targets[rule.id])
-                detail = f" ({'; '.join(notes)})" if notes else ""
                 refs = ", ".join(pack.clause(c).ref or c for c in rule.clauses)
-                reasons.append(f"{what}{detail}, against clause {refs} (rule {rule.id})")
-        reasons = list(dict.fromkeys(reasons))
+                kinds, aimed, ids = grouped.setdefault((what, refs), ([], [], []))
+                kinds.extend(k for k in _kinds(findings, cat, rule) if k != what and k not in kinds)
+                if targets and rule.id in targets and targets[rule.id] not in aimed:
+                    aimed.append(targets[rule.id])
+                if rule.id not in ids:
+                    ids.append(rule.id)
+        reasons = []
+        for (what, refs), (kinds, aimed, ids) in grouped.items():
+            notes = ([_join(kinds)] if kinds else []) + aimed
+            detail = f" ({'; '.join(notes)})" if notes else ""
+            named = f"rule {ids[0]}" if len(ids) == 1 else f"rules {_join(ids)}"
+            reasons.append(f"{what}{detail}, against clause {refs} ({named})")
         parts.append(f"{ACTION_WORDS[action]}: it contains {_join(reasons)}.")
     if pre_election:
         parts.append(f"It was posted during a pre-election period ({pre_election}), when stricter rules apply.")

@@ -79,6 +79,35 @@ def test_no_phone(text: str) -> None:
     assert [f for f in run(text) if f.kind == "uk_phone"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("call me on 07700 900123 tonight", "07700 900123"),  # Ofcom's drama range: not allocated, still a number
+        ("07700900123", "07700900123"),
+        ("+44 7700 900123 is my mobile", "+44 7700 900123"),
+        ("ring me on 01632 960123", "01632 960123"),  # a landline shape needs a context word
+    ],
+)
+def test_numbers_in_unallocated_ranges_are_still_phone_numbers(text: str, number: str) -> None:
+    (phone,) = [f for f in run(text) if f.kind == "uk_phone"]
+    assert text[phone.start : phone.end] == number and phone.score == 0.9
+    assert "not listed as allocated" in phone.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "01632 960123",  # landline shape, no context word
+        "on 07/12/2025 at 10:45",
+        "ref 0770090012",  # nine digits after the 0
+        "order number 077009001234",  # too long for a UK number
+        "waited 07 hours 70 minutes 900 times",
+    ],
+)
+def test_unallocated_shapes_that_are_not_numbers(text: str) -> None:
+    assert [f for f in run(text) if f.kind == "uk_phone"] == []
+
+
 def test_published_numbers_normalise_both_sides() -> None:
     assert normalise_number("0300 123 5678") == normalise_number("+44 (0)300-123-5678") == "3001235678"
     assert normalise_number("111") == "111"

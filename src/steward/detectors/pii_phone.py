@@ -107,6 +107,38 @@ class PhoneRecogniser:
                 f"not one of the organisation's published numbers{near}."
             )
             out.append(Finding(CATEGORY, self.kind, match.start, match.end, score, self.detector, explanation))
+        return out + self._unallocated(text, published, out)
+
+    def _unallocated(self, text: str, published: frozenset[str], found: list[Finding]) -> list[Finding]:
+        """UK numbers in ranges phonenumbers does not list as allocated: a mobile shape (07 and nine digits)
+        anywhere, a landline shape (01 or 02 and eight or nine digits) beside a context word ("call me on").
+
+        phonenumbers' metadata calls Ofcom's drama ranges (07700 900xxx, 01632 960xxx) invalid, and a range
+        allocated after its release would be too; a stranger's number in such a range is still theirs to keep
+        off a public page. Scored below an allocated number (0.9)."""
+        out: list[Finding] = []
+        matcher = phonenumbers.PhoneNumberMatcher(
+            text, self.region, leniency=phonenumbers.Leniency.POSSIBLE, max_tries=_MAX_TRIES
+        )
+        for match in matcher:
+            if any(f.start < match.end and match.start < f.end for f in found):
+                continue
+            if phonenumbers.is_valid_number(match.number) or match.number.country_code != 44:
+                continue
+            nsn = str(phonenumbers.national_significant_number(match.number))
+            if nsn in published or len(nsn) != 10 or nsn[0] not in "127":
+                continue
+            lo = max(0, match.start - 30)
+            found_word = search(_CONTEXT, text[lo : match.start] + " " + text[match.end : match.end + 15])
+            if nsn[0] != "7" and found_word is None:
+                continue
+            shape = "UK mobile" if nsn[0] == "7" else "UK landline"
+            near = f", context word '{' '.join(found_word.group(0).lower().split())}' nearby" if found_word else ""
+            explanation = (
+                f"Phone number in the shape of a {shape} (phonenumbers GB possible), in a range not listed as "
+                f"allocated, not one of the organisation's published numbers{near}."
+            )
+            out.append(Finding(CATEGORY, self.kind, match.start, match.end, 0.9, self.detector, explanation))
         return out
 
 
