@@ -180,7 +180,7 @@ def _surrey_assessment(*found: tuple[str, float, str], text: str = "You are a " 
     findings = tuple(
         Finding(cat, f"{cat}_{ev}", 0, 40, score, f"{ev}@1.0", "test", evidence=ev) for cat, score, ev in found
     )
-    scores = dict.fromkeys(("abuse", "hate", "commercial", "personal_info"), 0.0)
+    scores = dict.fromkeys(("abuse", "hate", "commercial", "personal_info", "complaint", "urgent_medical"), 0.0)
     for cat, score, _ in found:
         scores[cat] = max(scores[cat], score)
     return Assessment(item, findings, frozen_scores(scores), ("fake@1.0",), ())
@@ -280,3 +280,37 @@ def test_finding_evidence_in_the_contract() -> None:
     model = Finding("abuse", "offensive_encoder", 0, 5, 0.8, "minilm@2.0", "model", evidence="model")
     assert "evidence" not in pattern.as_dict()  # unchanged for every existing consumer
     assert model.as_dict()["evidence"] == "model"
+
+
+@pytest.mark.parametrize(
+    ("found", "said", "not_said"),
+    [
+        # a phrase and a model both found the complaint: one reason, both rules, each kind of evidence named once
+        (
+            (("complaint", 0.9, "pattern"), ("complaint", 0.9, "model")),
+            "complaint pattern and complaint model), against clause 3.p5, 3.p6, 3.p2 (rules complaint and "
+            "complaint-model)",
+            "(rule complaint)",
+        ),
+        # the model alone, below its rule's 0.7: the pattern rule fired, and is explained by the phrase only
+        (
+            (("complaint", 0.9, "pattern"), ("complaint", 0.65, "model")),
+            "(complaint pattern), against clause 3.p5, 3.p6, 3.p2 (rule complaint)",
+            "complaint model",
+        ),
+        # a model-only rule is never explained by a phrase it did not count
+        (
+            (("urgent_medical", 0.45, "model"), ("urgent_medical", 0.3, "pattern")),
+            "(urgent medical model), against clause 3.p2 (rule urgent-medical-model)",
+            "urgent medical pattern",
+        ),
+    ],
+)
+def test_the_rationale_names_each_reason_once_with_the_evidence_its_rules_counted(
+    found: tuple[tuple[str, float, str], ...], said: str, not_said: str
+) -> None:
+    from steward.policy import DEFAULT_INBOUND, get_pack
+
+    d = decide(_surrey_assessment(*found, text="my op was cancelled again"), get_pack(DEFAULT_INBOUND))
+    assert said in d.rationale, d.rationale
+    assert not_said not in d.rationale
