@@ -89,15 +89,14 @@ def _join(words: Sequence[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _kinds(findings: Iterable[Finding], category: str, rule: Rule | None = None) -> list[str]:
-    """How the findings of ``category`` are described; with ``rule``, only those it counted (its evidence, at or
-    above its threshold), so a rule that reads only a model is not explained by a listed phrase, nor the reverse."""
+def _kinds(findings: Iterable[Finding], category: str, rule: Rule) -> list[str]:
+    """How the findings of ``category`` that ``rule`` counted are described (its evidence, at or above its
+    threshold), so a rule that reads only a model is not explained by a listed phrase, nor the reverse."""
     return list(
         dict.fromkeys(
             describe_kind(f.kind)
             for f in findings
-            if f.category == category
-            and (rule is None or (f.score >= rule.min_score and rule.when.evidence in (None, f.evidence)))
+            if f.category == category and f.score >= rule.min_score and rule.when.evidence in (None, f.evidence)
         )
     )
 

@@ -97,9 +97,7 @@ class PhoneRecogniser:
             else:
                 ntype = phonenumbers.number_type(match.number)
                 form = _TYPE_NAMES.get(ntype, "UK number")
-            lo = max(0, match.start - 30)
-            found = search(_CONTEXT, text[lo : match.start] + " " + text[match.end : match.end + 15])
-            word = " ".join(found.group(0).lower().split()) if found else None
+            word = _context_word(text, match.start, match.end)
             score = 0.98 if word else 0.95
             near = f", context word '{word}' nearby" if word else ", no context word nearby"
             explanation = (
@@ -128,18 +126,23 @@ class PhoneRecogniser:
             nsn = str(phonenumbers.national_significant_number(match.number))
             if nsn in published or len(nsn) != 10 or nsn[0] not in "127":
                 continue
-            lo = max(0, match.start - 30)
-            found_word = search(_CONTEXT, text[lo : match.start] + " " + text[match.end : match.end + 15])
-            if nsn[0] != "7" and found_word is None:
+            word = _context_word(text, match.start, match.end)
+            if nsn[0] != "7" and word is None:
                 continue
             shape = "UK mobile" if nsn[0] == "7" else "UK landline"
-            near = f", context word '{' '.join(found_word.group(0).lower().split())}' nearby" if found_word else ""
+            near = f", context word '{word}' nearby" if word else ""
             explanation = (
                 f"Phone number in the shape of a {shape} (phonenumbers GB possible), in a range not listed as "
                 f"allocated, not one of the organisation's published numbers{near}."
             )
             out.append(Finding(CATEGORY, self.kind, match.start, match.end, 0.9, self.detector, explanation))
         return out
+
+
+def _context_word(text: str, start: int, end: int) -> str | None:
+    """The context word ("call", "mobile") within 30 characters before the number or 15 after, if any."""
+    found = search(_CONTEXT, text[max(0, start - 30) : start] + " " + text[end : end + 15])
+    return " ".join(found.group(0).lower().split()) if found else None
 
 
 _TYPE_NAMES = {

@@ -129,12 +129,8 @@ _shipped: AccurateModels | None = None
 
 
 #: Heads trained after the encoder, on written examples (``training.self_harm``, ``training.complaint``,
-#: ``training.urgent``), each kept in its own file: (manifest key, file name).
-EXTRA_HEADS = (
-    ("self_harm", "self_harm.npz"),
-    ("complaint", "complaint.npz"),
-    ("urgent_medical", "urgent_medical.npz"),
-)
+#: ``training.urgent``): each is its manifest key, and kept in ``<key>.npz`` beside ``heads.npz``.
+EXTRA_HEADS = ("self_harm", "complaint", "urgent_medical")
 
 
 def load_accurate(folder: Path = ENCODER_DIR, check: bool = True) -> AccurateModels:
@@ -144,11 +140,11 @@ def load_accurate(folder: Path = ENCODER_DIR, check: bool = True) -> AccurateMod
         verify(folder, "encoder")
     heads = load_heads(folder / "heads.npz")
     listed = read_manifest(folder.parent)["models"]
-    for key, name in EXTRA_HEADS:
+    for key in EXTRA_HEADS:
         if key in listed:
             if check:
                 verify(folder, key)
-            heads = heads.joined(load_heads(folder / name))
+            heads = heads.joined(load_heads(folder / f"{key}.npz"))
     return AccurateModels(shared_encoder(folder), heads)
 
 
