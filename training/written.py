@@ -54,8 +54,8 @@ METHOD = "logistic regression on the fine-tuned encoder's embedding, C by 5-fold
 
 @dataclass(frozen=True)
 class Recipe:
-    """How one head is built: its category (also its manifest key), version, training files and which rows are
-    positive, the bias check's thresholds and its model card."""
+    """How one head is built: its manifest key (also its category unless ``category`` is given), version,
+    training files and which rows are positive, the bias check's thresholds and its model card."""
 
     key: str
     version: str
@@ -68,6 +68,9 @@ class Recipe:
     high: tuple[str, float]
     #: The model card from the manifest entry.
     card: Callable[[dict[str, Any]], str]
+    #: The category its findings report, when it is not the key (a second head of one category, told apart by
+    #: its findings' kind, ``<key>_encoder``, which a rule can ask for with ``when.finding_kinds``).
+    category: str | None = None
 
     @property
     def file(self) -> str:
@@ -75,8 +78,8 @@ class Recipe:
 
     @property
     def spec(self) -> HeadSpec:
-        """The head as the accurate tier loads it: named for its category, findings of kind ``<key>_encoder``."""
-        return HeadSpec(self.key, self.key, f"{self.key}_encoder", None)
+        """The head as the accurate tier loads it: named for its key, findings of kind ``<key>_encoder``."""
+        return HeadSpec(self.key, self.category or self.key, f"{self.key}_encoder", None)
 
 
 def render_card(

@@ -28,7 +28,7 @@ from steward.content import (
 )
 from steward.detectors.target import PersonTarget, person_target
 from steward.policy.calendar import OrgCalendar
-from steward.policy.schema import PolicyPack, Rule
+from steward.policy.schema import PolicyPack, Rule, RuleWhen
 from steward.rationale import explain, fill_template
 
 SAFEGUARDING = frozenset({Category.SELF_HARM, Category.CHILD_SAFETY, Category.EXTREMISM})
@@ -52,8 +52,8 @@ def _applies(rule: Rule, assessment: Assessment, pre_election: bool, own_handles
         return None
     when = rule.when
     best: Mapping[str, float] = scores
-    if when.evidence is not None:
-        best = _evidence_scores(assessment, when.evidence)
+    if when.filters_findings:
+        best = _counted_scores(assessment, when)
         hits = tuple(c for c in hits if best.get(c, 0.0) >= rule.min_score)
         if not hits:
             return None
@@ -76,11 +76,11 @@ def _applies(rule: Rule, assessment: Assessment, pre_election: bool, own_handles
     return Fired(rule, hits, max(best[c] for c in hits), target)
 
 
-def _evidence_scores(assessment: Assessment, evidence: str) -> dict[str, float]:
-    """Highest score per category over the findings of one kind of evidence (pattern or model)."""
+def _counted_scores(assessment: Assessment, when: RuleWhen) -> dict[str, float]:
+    """Highest score per category over the findings a rule counts (its kind of evidence, its finding kinds)."""
     out: dict[str, float] = {}
     for f in assessment.findings:
-        if f.evidence == evidence and f.score > out.get(f.category, 0.0):
+        if when.counts(f) and f.score > out.get(f.category, 0.0):
             out[f.category] = f.score
     return out
 
@@ -121,7 +121,8 @@ def _priority(direction: Direction) -> Mapping[Action, int]:
 def _final_action(fired: Sequence[Fired], pack: PolicyPack, failed: bool) -> Action:
     """The most urgent action of the fired rules. On public content a safeguarding finding is never hidden or
     removed without a person: where the pack would do that, the item is escalated instead; nor merely answered
-    with a redirect reply: the safeguarding rule's own action (review or escalate) is taken."""
+    with a redirect reply: the safeguarding rule's own action (review or escalate) is taken. A safeguarding rule
+    that only asks for review on a model's word (``_model_review``) promotes nothing."""
     inbound = pack.direction is Direction.INBOUND
     priority = _priority(pack.direction)
     actions = [f.rule.action for f in fired]
@@ -130,7 +131,7 @@ def _final_action(fired: Sequence[Fired], pack: PolicyPack, failed: bool) -> Act
     if not actions:
         return Action.ALLOW if inbound else Action.APPROVE
     best = min(actions, key=lambda a: priority.get(a, 50))
-    guarding = [f.rule.action for f in fired if set(f.categories) & SAFEGUARDING]
+    guarding = [f.rule.action for f in fired if set(f.categories) & SAFEGUARDING and not _model_review(f.rule)]
     if inbound and guarding and best in (Action.REMOVE, Action.HIDE):
         return Action.ESCALATE
     if inbound and guarding and best is Action.REDIRECT:
@@ -141,6 +142,13 @@ def _final_action(fired: Sequence[Fired], pack: PolicyPack, failed: bool) -> Act
             return Action.ESCALATE
         return min(guarding, key=lambda a: priority.get(a, 50))
     return best
+
+
+def _model_review(rule: Rule) -> bool:
+    """A rule that only asks a person to look on a learned model's word (the distress head): it changes no other
+    rule's action. The promotions above page the safeguarding lead, and are for listed phrases and for rules that
+    escalate themselves, not for a model's guess that something might be wrong."""
+    return rule.action is Action.REVIEW and rule.when.evidence == "model"
 
 
 def _reply_rule(fired: Sequence[Fired]) -> Rule | None:

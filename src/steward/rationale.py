@@ -32,6 +32,7 @@ KIND_WORDS: Mapping[str, str] = {
     "hate_encoder": "a learned model",
     "spam_encoder": "a learned model",
     "self_harm_encoder": "a learned model reading the whole comment",
+    "distress_encoder": "a learned model reading the whole comment for distress",
     "complaint_encoder": "a learned model reading the whole comment",
     "urgent_medical_encoder": "a learned model reading the whole comment",
     "offensive_model": "a learned model",
@@ -96,7 +97,7 @@ def _kinds(findings: Iterable[Finding], category: str, rule: Rule) -> list[str]:
         dict.fromkeys(
             describe_kind(f.kind)
             for f in findings
-            if f.category == category and f.score >= rule.min_score and rule.when.evidence in (None, f.evidence)
+            if f.category == category and f.score >= rule.min_score and rule.when.counts(f)
         )
     )
 

@@ -314,3 +314,88 @@ def test_the_rationale_names_each_reason_once_with_the_evidence_its_rules_counte
     d = decide(_surrey_assessment(*found, text="my op was cancelled again"), get_pack(DEFAULT_INBOUND))
     assert said in d.rationale, d.rationale
     assert not_said not in d.rationale
+
+
+def _heads_assessment(*found: tuple[str, str, float, str]) -> Assessment:
+    """Findings given as (category, kind, score, evidence): two learned heads may report one category."""
+    item = ContentItem(id="t3", text="I just can't see the point any more", created_at=QUIET_DAY)
+    findings = tuple(Finding(c, k, 0, 20, s, f"{ev}@1.0", "test", evidence=ev) for c, k, s, ev in found)
+    scores: dict[str, float] = {}
+    for c, _, s, _ in found:
+        scores[c] = max(scores.get(c, 0.0), s)
+    return Assessment(item, findings, frozen_scores(scores), ("fake@1.0",), ())
+
+
+SH_HEAD, DISTRESS = ("self_harm", "self_harm_encoder"), ("self_harm", "distress_encoder")
+
+
+@pytest.mark.parametrize(
+    ("found", "action", "rules"),
+    [
+        # the distress head only ever asks a person to look, however sure it is: it never pages anyone
+        (((*DISTRESS, 0.6, "model"),), Action.REVIEW, ("safeguarding-distress-model",)),
+        (((*DISTRESS, 0.99, "model"),), Action.REVIEW, ("safeguarding-distress-model",)),
+        (((*DISTRESS, 0.45, "model"),), Action.ALLOW, ()),
+        # the self-harm head escalates from 0.6, and its score is not read by the distress rule
+        (((*SH_HEAD, 0.7, "model"),), Action.ESCALATE, ("safeguarding-self-harm-model",)),
+        (((*SH_HEAD, 0.55, "model"),), Action.ALLOW, ()),
+        # both heads: each rule counts only its own head
+        (
+            ((*SH_HEAD, 0.7, "model"), (*DISTRESS, 0.8, "model")),
+            Action.ESCALATE,
+            ("safeguarding-self-harm-model", "safeguarding-distress-model"),
+        ),
+        (((*SH_HEAD, 0.55, "model"), (*DISTRESS, 0.55, "model")), Action.REVIEW, ("safeguarding-distress-model",)),
+        (((*SH_HEAD, 0.3, "model"), (*DISTRESS, 0.7, "model")), Action.REVIEW, ("safeguarding-distress-model",)),
+        # a model of a kind neither rule names counts for neither; a listed phrase is acted on as before
+        ((("self_harm", "some_other_encoder", 0.9, "model"),), Action.ALLOW, ()),
+        (
+            (("self_harm", "suicidal_statement", 0.9, "pattern"), (*DISTRESS, 0.9, "model")),
+            Action.ESCALATE,
+            ("safeguarding-self-harm", "safeguarding-distress-model", "safeguarding-possible"),
+        ),
+    ],
+)
+def test_two_heads_of_one_category_are_told_apart_by_kind(
+    found: tuple[tuple[str, str, float, str], ...], action: Action, rules: tuple[str, ...]
+) -> None:
+    from steward.policy import DEFAULT_INBOUND, get_pack
+
+    d = decide(_heads_assessment(*found), get_pack(DEFAULT_INBOUND))
+    assert d.action is action, d.rule_ids
+    assert d.rule_ids == rules
+    assert not d.strike
+
+
+@pytest.mark.parametrize(
+    ("found", "action"),
+    [
+        # the distress head's guess never turns another rule's action into an escalation (no one is paged on it)
+        # nor takes the complaints reply away: the promotions are for listed phrases and escalating rules
+        (((*DISTRESS, 0.9, "model"), ("abuse", "insult", 0.7, "pattern")), Action.HIDE),
+        (((*DISTRESS, 0.9, "model"), ("complaint", "complaint_pattern", 0.9, "pattern")), Action.REDIRECT),
+        (((*DISTRESS, 0.9, "model"), ("urgent_medical", "emergency", 0.9, "pattern")), Action.REDIRECT),
+        # a listed phrase's weak signal still does, as before
+        ((("self_harm", "hopeless", 0.4, "pattern"), ("abuse", "insult", 0.7, "pattern")), Action.ESCALATE),
+        (
+            (("self_harm", "hopeless", 0.4, "pattern"), ("complaint", "complaint_pattern", 0.9, "pattern")),
+            Action.REVIEW,
+        ),
+        ((("self_harm", "hopeless", 0.4, "pattern"), ("urgent_medical", "emergency", 0.9, "pattern")), Action.ESCALATE),
+    ],
+)
+def test_a_model_review_promotes_nothing(found: tuple[tuple[str, str, float, str], ...], action: Action) -> None:
+    from steward.policy import DEFAULT_INBOUND, get_pack
+
+    d = decide(_heads_assessment(*found), get_pack(DEFAULT_INBOUND))
+    assert d.action is action, d.rule_ids
+    assert "self_harm" in d.categories  # the reason is still on the decision for whoever handles it
+
+
+def test_the_distress_rule_is_explained_by_its_own_head_only() -> None:
+    from steward.policy import DEFAULT_INBOUND, get_pack
+
+    d = decide(_heads_assessment((*SH_HEAD, 0.5, "model"), (*DISTRESS, 0.7, "model")), get_pack(DEFAULT_INBOUND))
+    assert "(a learned model reading the whole comment for distress), against clause 5.p1" in d.rationale, d.rationale
+    assert "rule safeguarding-distress-model" in d.rationale
+    assert "safeguarding-self-harm-model" not in d.rationale

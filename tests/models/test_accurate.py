@@ -171,6 +171,7 @@ def test_detector_contract() -> None:
         "hate_encoder",
         "spam_encoder",
         "self_harm_encoder",
+        "distress_encoder",
         "complaint_encoder",
         "urgent_medical_encoder",
     }
@@ -202,6 +203,12 @@ URGENT = (
     "probably nothing but dads face looks droopy on one side and his words are slurred",
     "my 6 week old is floppy and hot and wont feed, who do I ring at this time of night",
 )
+# Distress a person should see, without a plan or a listed phrase (the distress head's review level).
+DISTRESS = (
+    "honestly so tired of everything, nothing ever gets better and I've stopped trying",
+    "I don't see the point in anything anymore, just going through the motions",
+    "crying in the car park again. nobody would even notice if I stopped turning up",
+)
 ORDINARY = (
     "Thank you to the nurses on ward 5, my dad is home and doing well",
     "What time does the pharmacy in Woking open on Sunday?",
@@ -213,15 +220,22 @@ ORDINARY = (
 
 
 @pytest.mark.parametrize(
-    ("category", "positives"),
-    [("self_harm", CRISIS), ("complaint", COMPLAINTS), ("urgent_medical", URGENT)],
+    ("head", "category", "positives"),
+    [
+        ("self_harm", "self_harm", CRISIS),
+        ("distress", "self_harm", CRISIS + DISTRESS),
+        ("complaint", "complaint", COMPLAINTS),
+        ("urgent_medical", "urgent_medical", URGENT),
+    ],
 )
-def test_each_written_head_ranks_its_comments_above_ordinary_ones(category: str, positives: tuple[str, ...]) -> None:
+def test_each_written_head_ranks_its_comments_above_ordinary_ones(
+    head: str, category: str, positives: tuple[str, ...]
+) -> None:
     det = EncoderDetector(min_score=0.0)
 
     def score(text: str) -> float:
-        (found,) = [f for f in det.detect(ContentItem(id="1", text=text), CTX) if f.category == category]
-        assert found.evidence == "model" and found.kind == f"{category}_encoder"
+        (found,) = [f for f in det.detect(ContentItem(id="1", text=text), CTX) if f.kind == f"{head}_encoder"]
+        assert found.evidence == "model" and found.category == category
         return found.score
 
     assert min(score(t) for t in positives) > max(score(t) for t in ORDINARY) + 0.2
@@ -230,9 +244,10 @@ def test_each_written_head_ranks_its_comments_above_ordinary_ones(category: str,
 @pytest.mark.parametrize(
     ("dropped", "left"),
     [
-        (("self_harm",), ["offensive", "hate", "spam", "complaint", "urgent_medical"]),
-        (("complaint",), ["offensive", "hate", "spam", "self_harm", "urgent_medical"]),
-        (("self_harm", "complaint", "urgent_medical"), ["offensive", "hate", "spam"]),
+        (("self_harm",), ["offensive", "hate", "spam", "distress", "complaint", "urgent_medical"]),
+        (("distress",), ["offensive", "hate", "spam", "self_harm", "complaint", "urgent_medical"]),
+        (("complaint",), ["offensive", "hate", "spam", "self_harm", "distress", "urgent_medical"]),
+        (("self_harm", "distress", "complaint", "urgent_medical"), ["offensive", "hate", "spam"]),
     ],
 )
 def test_a_models_folder_without_an_extra_head_still_loads(

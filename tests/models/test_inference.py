@@ -99,6 +99,7 @@ def test_shipped_models_load_and_match_manifest() -> None:
         "encoder",
         "similarity",
         "self_harm",
+        "distress",
         "complaint",
         "urgent_medical",
     }

@@ -26,6 +26,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "encoder",
         "similarity",
         "self_harm",
+        "distress",
         "complaint",
         "urgent_medical",
     }
@@ -43,6 +44,10 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "bench/data/safeguarding-train-2.jsonl",
     }
     assert "bench/data/safeguarding-test-2.jsonl" not in self_harm["data"]  # the blind set is never trained on
+    distress = manifest["models"].pop("distress")
+    assert set(distress["files"]) == {"distress.npz"} and distress["data"] == self_harm["data"]
+    # every self-harm label is positive for it, review as well as escalate: more positives than the crisis head
+    assert distress["cv"]["positives"] > self_harm["cv"]["positives"] and 0.0 <= distress["bias"]["fpr_review"] <= 1
     complaint = manifest["models"].pop("complaint")
     assert set(complaint["files"]) == {"complaint.npz"} and complaint["cv"]["rows"] == 280  # 40 from each file
     assert 0 < complaint["cv"]["positives"] < 280 and 0.0 <= complaint["bias"]["fpr_redirect"] <= 1.0
@@ -53,7 +58,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     assert set(urgent["files"]) == {"urgent_medical.npz"} and urgent["cv"]["rows"] == 400  # 40 from each file
     blind = {"urgent-test", "page-mix-test", "heldout-comments", "complaint-comments", "safeguarding-test-2"}
     assert not {f"bench/data/{name}.jsonl" for name in blind} & set(urgent["data"])
-    for key in ("self_harm", "complaint", "urgent_medical"):
+    for key in ("self_harm", "distress", "complaint", "urgent_medical"):
         card = (tmp_path / "cards" / f"{key}.md").read_text(encoding="utf-8")
         assert card.startswith(f"# Model card: `{key}` head") and "## Bias" in card
     encoder = manifest["models"].pop("encoder")
@@ -69,6 +74,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     det = EncoderDetector(min_score=0.0, models=models)
     findings = det.detect(ContentItem(id="1", text="free prize, text WIN now"), AssessContext())
     assert {f.category for f in findings} == {"abuse", "hate", "commercial", "self_harm", "complaint", "urgent_medical"}
+    assert "distress_encoder" in {f.kind for f in findings}  # a second self_harm head, told apart by its kind
     assert similarity_encoder(tmp_path / "similarity").embed_one("hello").shape == (384,)
     assert manifest["seed"] == 13 and manifest["libraries"]["scikit-learn"]
     assert any(k.startswith("tweeteval-offensive/") for k in manifest["data"])

@@ -11,6 +11,10 @@ spaced-out letters), exactly as in training. Artifacts (``encoder/``): ``model.o
 | `hate`      | `hate`       | `hate_encoder`        |
 | `spam`      | `commercial` | `spam_encoder`        |
 
+and the heads learned from written comments (``EXTRA_HEADS``): `self_harm`, `distress` (both ``self_harm``, of
+kinds `self_harm_encoder` and `distress_encoder`, so a rule can tell them apart), `complaint` and
+`urgent_medical`, each of kind ``<key>_encoder``.
+
 As with the fast tier, OLID's "offensive" pools insults, threats and swearing, so the offensive head reports
 ``abuse`` and says in its kind that a model produced it; profanity stays with the lexicon, which can point at
 the word. Probabilities under ``min_score`` (default 0.2) give no finding. Links to the organisation's
@@ -128,9 +132,10 @@ _lock = threading.Lock()
 _shipped: AccurateModels | None = None
 
 
-#: Heads trained after the encoder, on written examples (``training.self_harm``, ``training.complaint``,
-#: ``training.urgent``): each is its manifest key, and kept in ``<key>.npz`` beside ``heads.npz``.
-EXTRA_HEADS = ("self_harm", "complaint", "urgent_medical")
+#: Heads trained after the encoder, on written examples (``training.self_harm``, ``training.distress``,
+#: ``training.complaint``, ``training.urgent``): each is its manifest key, and kept in ``<key>.npz`` beside
+#: ``heads.npz``.
+EXTRA_HEADS = ("self_harm", "distress", "complaint", "urgent_medical")
 
 
 def load_accurate(folder: Path = ENCODER_DIR, check: bool = True) -> AccurateModels:

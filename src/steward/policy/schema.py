@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from steward.content import Action, Category, Direction
+from steward.content import Action, Category, Direction, Finding
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -132,10 +132,25 @@ class RuleWhen(Strict):
     #: Only count findings of this kind of evidence: ``pattern`` (a word or pattern a reader can point at) or
     #: ``model`` (a learned model's calibrated probability for the whole text). Unset: any finding counts.
     evidence: Literal["pattern", "model"] | None = None
+    #: Only count findings of these kinds (e.g. ``distress_encoder``): tells apart two learned heads that report
+    #: one category, such as the self-harm head that escalates a crisis and the distress head that asks a
+    #: person to look. Empty: any kind counts.
+    finding_kinds: tuple[str, ...] = ()
     #: ``true``: only fire when the text refers to a person or people at all (you, @handle, she, a role such as
     #: nurse or receptionist, a name; see ``steward.detectors.target``); ``false``: only when it refers to nobody.
     #: For model-only abuse: a model's probability cannot tell rudeness about a service from abuse of a person.
     aimed_at_person: bool | None = None
+
+    @property
+    def filters_findings(self) -> bool:
+        """Whether only some findings count (``evidence`` or ``finding_kinds`` is set)."""
+        return self.evidence is not None or bool(self.finding_kinds)
+
+    def counts(self, finding: Finding) -> bool:
+        """Whether this rule counts ``finding`` as its evidence (its kind of evidence and its finding kinds)."""
+        if self.evidence is not None and finding.evidence != self.evidence:
+            return False
+        return not self.finding_kinds or finding.kind in self.finding_kinds
 
 
 class Rule(Strict):

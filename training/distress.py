@@ -1,0 +1,81 @@
+"""The accurate tier's distress head: a second ``self_harm`` head that finds what a person should look at.
+
+The self-harm head (``training.self_harm``) is trained on crisis posts only (escalate), and the pack acts on it
+only when it is confident, so it pages the safeguarding lead about few comments that are not crises. What it
+leaves is the review level the policy also asks for: distress, hopelessness and a burden felt without a plan
+("I'm so tired of everything", "everyone would be better off"), which the written sets label ``review`` for
+``self_harm``. On the blind set ``bench/data/safeguarding-test-2.jsonl``, 9 of its 20 such comments were allowed
+(2026-12-06). This head is trained on the same files with every ``self_harm`` label positive (review or
+escalate), so it reads the whole range of distress; the pack asks a person to look from its threshold and never
+escalates on it (``when.finding_kinds: [distress_encoder]``), so it cannot page anyone.
+
+- **Data**: the self-harm head's files (``training.self_harm.DATA``). ``safeguarding-test-2.jsonl`` is the blind
+  test and is never read here.
+- **Method**: ``training.written``, in ``encoder/distress.npz``; its findings are category ``self_harm``, kind
+  ``distress_encoder``.
+
+``python -m training.distress [--models DIR]`` rebuilds it from the encoder already in ``DIR``; ``python -m
+training.train`` calls it after the encoder is built. Same encoder, same data, same seed: the same bytes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from training import self_harm, written
+
+#: The pack's threshold for this head (surrey-heartlands-aus: review from 0.5, the lowest threshold on the 0.1
+#: grid at which out-of-fold precision reaches 0.8, the rule the other written heads follow), and a lower one
+#: the bias check also reports.
+LOW, REVIEW = 0.3, 0.5
+
+
+def _positive(expected: dict[str, Any]) -> bool:
+    """Any self-harm signal a person should see: the expected categories include ``self_harm``."""
+    return "self_harm" in expected.get("categories", [])
+
+
+def card(entry: dict[str, Any]) -> str:
+    """The model card (``cards/distress.md``) from the manifest entry."""
+    data = """
+The self-harm head's training files (its card lists them: 1,452 written comments from several authors, with
+angry criticism, complaints and idioms that share the words of distress). A positive is any comment labelled
+`self_harm`, for review or escalation. The blind set `bench/data/safeguarding-test-2.jsonl` is never read by
+training."""
+    blind = """
+The pack asks a person to review from 0.5 (the lowest threshold at which out-of-fold precision reaches 0.8) and
+never escalates on this head: escalation stays with the self-harm head and the phrase rules.
+
+Blind sets (`bench/demo_agreement.py FILE --tier accurate`; `bench/data/README.md` records each look): see
+`bench/data/README.md`, "Distress head"."""
+    failures = """
+- Reads meaning, not tense or person: a recovery story, grief, or worry about someone else's low mood can
+  reach the threshold. The action is review, so a person decides.
+- Complaints about mental-health services are written in the words of distress; the complaint sets in its
+  training data hold them down, but a complaint that also says how low the writer feels goes to review rather
+  than to the complaints reply."""
+    return written.render_card(
+        RECIPE,
+        entry,
+        module="distress",
+        data=data,
+        blind=blind,
+        failures=failures,
+        subject="none about distress or self-harm",
+    )
+
+
+RECIPE = written.Recipe(
+    key="distress",
+    version="1.0",
+    data=self_harm.DATA,
+    positive=_positive,
+    low=("low", LOW),
+    high=("review", REVIEW),
+    card=card,
+    category="self_harm",
+)
+
+
+if __name__ == "__main__":
+    raise SystemExit(written.main(RECIPE))
