@@ -9,8 +9,10 @@ leaves is the review level the policy also asks for: distress, hopelessness and 
 escalate), so it reads the whole range of distress; the pack asks a person to look from its threshold and never
 escalates on it (``when.finding_kinds: [distress_encoder]``), so it cannot page anyone.
 
-- **Data**: the self-harm head's files (``training.self_harm.DATA``). ``safeguarding-test-2.jsonl`` is the blind
-  test and is never read here.
+- **Data**: the self-harm head's files (``training.self_harm.DATA``), two more training sets of ordinary
+  negatives (``complaint-dev-c.jsonl``, ``urgent-train.jsonl``) and ``distress-train-1.jsonl``, written for this
+  head. The blind sets (``safeguarding-test-2``, ``page-mix-test``, ``heldout-comments``, ``urgent-test``,
+  ``complaint-comments``) are never read here.
 - **Method**: ``training.written``, in ``encoder/distress.npz``; its findings are category ``self_harm``, kind
   ``distress_encoder``.
 
@@ -23,6 +25,17 @@ from __future__ import annotations
 from typing import Any
 
 from training import self_harm, written
+
+ROOT = written.ROOT
+DATA = (
+    *self_harm.DATA,
+    # more ordinary negatives from the training pool: complaints, and needs for care now (none self-harm)
+    ROOT / "bench" / "data" / "complaint-dev-c.jsonl",
+    ROOT / "bench" / "data" / "urgent-train.jsonl",
+    # written for this head: review-level distress beside the ordinary emotional traffic of an NHS page (grief,
+    # recovery told in the past, worry about a relative, idioms, supportive replies) that version 1.0 flagged
+    ROOT / "bench" / "data" / "distress-train-1.jsonl",
+)
 
 #: The pack's threshold for this head (surrey-heartlands-aus: review from 0.5, the lowest threshold on the 0.1
 #: grid at which out-of-fold precision reaches 0.8, the rule the other written heads follow), and a lower one
@@ -67,8 +80,8 @@ Blind sets (`bench/demo_agreement.py FILE --tier accurate`; `bench/data/README.m
 
 RECIPE = written.Recipe(
     key="distress",
-    version="1.0",
-    data=self_harm.DATA,
+    version="1.1",
+    data=DATA,
     positive=_positive,
     low=("low", LOW),
     high=("review", REVIEW),
