@@ -51,16 +51,24 @@ def _positive(expected: dict[str, Any]) -> bool:
 def card(entry: dict[str, Any]) -> str:
     """The model card (``cards/distress.md``) from the manifest entry."""
     data = """
-The self-harm head's training files (its card lists them: 1,452 written comments from several authors, with
-angry criticism, complaints and idioms that share the words of distress). A positive is any comment labelled
-`self_harm`, for review or escalation. The blind set `bench/data/safeguarding-test-2.jsonl` is never read by
-training."""
+Written examples in this repository, MIT like the project: the self-harm head's training files (its card
+lists them: 1,452 comments from several authors, with angry criticism, complaints and idioms that share the
+words of distress), `bench/data/complaint-dev-c.jsonl` and `urgent-train.jsonl` (440 complaints and needs for
+care now, none self-harm) and `distress-train-1.jsonl` (220 written for this head: review-level distress beside
+an NHS page's ordinary emotional traffic: grief, recovery told in the past, worry about a relative, idioms,
+supportive replies). A positive is any comment labelled `self_harm`, for review or escalation. The blind sets
+are never read by training."""
     blind = """
 The pack asks a person to review from 0.5 (the lowest threshold at which out-of-fold precision reaches 0.8) and
 never escalates on this head: escalation stays with the self-harm head and the phrase rules.
 
-Blind sets (`bench/demo_agreement.py FILE --tier accurate`; `bench/data/README.md` records each look): see
-`bench/data/README.md`, "Distress head"."""
+Blind sets, against the pack without this head (`bench/demo_agreement.py FILE --tier accurate`;
+`bench/data/README.md` records each look; version 1.1 adds training data only): on `safeguarding-test-2.jsonl`
+the review-level comments allowed fall from 9 to 2 of 20 and the crisis posts allowed from 7 to 5 of 65 (they
+are reviewed; escalation is unchanged), `self_harm` recall 0.80 -> 0.92 at precision 0.94 -> 0.92. The cost is
+comments that need nothing sent to a person: 6 more of 150 on `page-mix-test.jsonl` (a page's ordinary
+night), 7 more of 142 on `heldout-comments.jsonl`, 1 more of 80 on `urgent-test.jsonl`; none on the complaint
+and criticism sets. Version 1.0 (the self-harm head's data alone) sent 9, 9 and 2."""
     failures = """
 - Reads meaning, not tense or person: a recovery story, grief, or worry about someone else's low mood can
   reach the threshold. The action is review, so a person decides.

@@ -30,6 +30,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "complaint",
         "urgent_medical",
     }
+    blind_sets = {"urgent-test", "page-mix-test", "heldout-comments", "complaint-comments", "safeguarding-test-2"}
     self_harm = manifest["models"].pop("self_harm")
     assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 320  # 40 from each file
     assert 0.0 <= self_harm["cv"]["roc_auc"] <= 1.0 and 0.0 <= self_harm["bias"]["fpr_review"] <= 1.0
@@ -45,7 +46,9 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     }
     assert "bench/data/safeguarding-test-2.jsonl" not in self_harm["data"]  # the blind set is never trained on
     distress = manifest["models"].pop("distress")
-    assert set(distress["files"]) == {"distress.npz"} and distress["data"] == self_harm["data"]
+    assert set(distress["files"]) == {"distress.npz"} and set(self_harm["data"]) < set(distress["data"])
+    assert "bench/data/distress-train-1.jsonl" in distress["data"]
+    assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(distress["data"])
     # every self-harm label is positive for it, review as well as escalate: more positives than the crisis head
     assert distress["cv"]["positives"] > self_harm["cv"]["positives"] and 0.0 <= distress["bias"]["fpr_review"] <= 1
     complaint = manifest["models"].pop("complaint")
@@ -56,8 +59,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     assert "bench/data/page-mix-test.jsonl" not in complaint["data"]
     urgent = manifest["models"].pop("urgent_medical")
     assert set(urgent["files"]) == {"urgent_medical.npz"} and urgent["cv"]["rows"] == 400  # 40 from each file
-    blind = {"urgent-test", "page-mix-test", "heldout-comments", "complaint-comments", "safeguarding-test-2"}
-    assert not {f"bench/data/{name}.jsonl" for name in blind} & set(urgent["data"])
+    assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(urgent["data"])
     for key in ("self_harm", "distress", "complaint", "urgent_medical"):
         card = (tmp_path / "cards" / f"{key}.md").read_text(encoding="utf-8")
         assert card.startswith(f"# Model card: `{key}` head") and "## Bias" in card
