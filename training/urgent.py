@@ -29,6 +29,10 @@ ROOT = written.ROOT
 BENCH = ROOT / "bench" / "data"
 DATA = (
     BENCH / "urgent-train.jsonl",
+    # written for version 1.1: needs for care now beside the same words not happening now (past emergencies told
+    # as stories or thanks, emergencies already in hand, awareness, chronic conditions, idioms), which 1.0 answered
+    # with the 999 reply
+    BENCH / "urgent-train-2.jsonl",
     BENCH / "safeguarding-dev.jsonl",
     BENCH / "safeguarding-train-1.jsonl",
     BENCH / "safeguarding-train-2.jsonl",
@@ -42,7 +46,7 @@ DATA = (
 #: The pack's threshold for this head (surrey-heartlands-aus rule ``urgent-medical-model``): the lowest at which
 #: its out-of-fold precision on the training examples reaches 0.8 (as for the complaint head); the bias check
 #: also reports a lower one.
-LOW, REDIRECT = 0.3, 0.4
+LOW, REDIRECT = 0.2, 0.3
 
 
 def _positive(expected: dict[str, Any]) -> bool:
@@ -53,8 +57,9 @@ def _positive(expected: dict[str, Any]) -> bool:
 def card(entry: dict[str, Any]) -> str:
     """The model card (``cards/urgent_medical.md``) from the manifest entry."""
     data = """
-Written examples in this repository, MIT like the project: `bench/data/urgent-train.jsonl` (written for this
-head: needs for care now, and comments in the same medical words without one), and the other training sets
+Written examples in this repository, MIT like the project: `bench/data/urgent-train.jsonl` and
+`urgent-train-2.jsonl` (written for this head: needs for care now, and comments in the same medical words
+without one), and the other training sets
 whose labels say whether a comment is urgent (safeguarding and complaint training sets, the criticism set, the
 retired first safeguarding set, the demo comments). The blind sets
 (`urgent-test.jsonl`, `page-mix-test.jsonl`, `heldout-comments.jsonl`, `complaint-comments.jsonl`,
@@ -73,7 +78,13 @@ Blind sets, through the whole pipeline with the phrase rules (`bench/demo_agreem
 
 On `urgent-test.jsonl` the accurate tier takes the labelled action on 63.3% -> 78.7% of comments; of its 80
 comments that need nothing it now answers 9 with the 999 / NHS 111 reply (past emergencies and stories told
-vividly; see below), where the phrase rules answered 4."""
+vividly; see below), where the phrase rules answered 4.
+
+Version 1.1 added `urgent-train-2.jsonl` (220 written for it: needs for care now beside past emergencies told as
+stories, emergencies already in hand, awareness, chronic conditions and idioms), and the same out-of-fold rule
+moved the pack's threshold from 0.4 to 0.3. It changed no action on any of the seven labelled sets (per-item
+comparison, 2026-12-06): it scores four of those nine lower (0.48-0.78 -> 0.39-0.59), but not below 0.3, and is
+as sure as before (0.96-0.99) of the other five, so the numbers above stand."""
     failures = """
 - It reads meaning, not time: a past emergency told vividly can score like one happening now, and an
   understated one ("probably nothing but…") can score low."""
@@ -84,7 +95,7 @@ vividly; see below), where the phrase rules answered 4."""
 
 RECIPE = written.Recipe(
     key="urgent_medical",
-    version="1.0",
+    version="1.1",
     data=DATA,
     positive=_positive,
     low=("low", LOW),

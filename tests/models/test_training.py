@@ -58,7 +58,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     assert "bench/data/heldout-comments.jsonl" not in complaint["data"]
     assert "bench/data/page-mix-test.jsonl" not in complaint["data"]
     urgent = manifest["models"].pop("urgent_medical")
-    assert set(urgent["files"]) == {"urgent_medical.npz"} and urgent["cv"]["rows"] == 400  # 40 from each file
+    assert set(urgent["files"]) == {"urgent_medical.npz"} and urgent["cv"]["rows"] == 440  # 40 from each file
     assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(urgent["data"])
     for key in ("self_harm", "distress", "complaint", "urgent_medical"):
         card = (tmp_path / "cards" / f"{key}.md").read_text(encoding="utf-8")
