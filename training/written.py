@@ -71,6 +71,8 @@ class Recipe:
     #: The category its findings report, when it is not the key (a second head of one category, told apart by
     #: its findings' kind, ``<key>_encoder``, which a rule can ask for with ``when.finding_kinds``).
     category: str | None = None
+    #: Texts added as negatives beyond the recipe's files (given a quick run's ``limit``, or None for all).
+    negatives: Callable[[int | None], list[str]] | None = None
 
     @property
     def file(self) -> str:
@@ -130,7 +132,8 @@ between identity terms at {low} {bias[f"fpr_{low_name}_gap"]:.2%} (highest:
 
 
 def examples(recipe: Recipe, limit: int | None = None) -> tuple[list[str], list[int]]:
-    """(texts, labels) of the recipe's files, ``limit`` rows from each (a quick run) or all."""
+    """(texts, labels) of the recipe's files, ``limit`` rows from each (a quick run) or all, then the recipe's
+    extra negatives."""
     texts: list[str] = []
     labels: list[int] = []
     for path in recipe.data:
@@ -138,6 +141,10 @@ def examples(recipe: Recipe, limit: int | None = None) -> tuple[list[str], list[
         for row in rows[:limit]:
             texts.append(str(row["text"]))
             labels.append(int(recipe.positive(row.get("expected") or {})))
+    if recipe.negatives is not None:
+        extra = recipe.negatives(limit)
+        texts.extend(extra)
+        labels.extend([0] * len(extra))
     return texts, labels
 
 

@@ -35,6 +35,7 @@ KIND_WORDS: Mapping[str, str] = {
     "distress_encoder": "a learned model reading the whole comment for distress",
     "complaint_encoder": "a learned model reading the whole comment",
     "urgent_medical_encoder": "a learned model reading the whole comment",
+    "threat_encoder": "a learned model reading the whole comment",
     "offensive_model": "a learned model",
     "hate_model": "a learned model",
     "spam_model": "a learned model",

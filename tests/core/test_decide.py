@@ -180,7 +180,9 @@ def _surrey_assessment(*found: tuple[str, float, str], text: str = "You are a " 
     findings = tuple(
         Finding(cat, f"{cat}_{ev}", 0, 40, score, f"{ev}@1.0", "test", evidence=ev) for cat, score, ev in found
     )
-    scores = dict.fromkeys(("abuse", "hate", "commercial", "personal_info", "complaint", "urgent_medical"), 0.0)
+    scores = dict.fromkeys(
+        ("abuse", "hate", "commercial", "personal_info", "complaint", "urgent_medical", "threat"), 0.0
+    )
     for cat, score, _ in found:
         scores[cat] = max(scores[cat], score)
     return Assessment(item, findings, frozen_scores(scores), ("fake@1.0",), ())
@@ -208,6 +210,12 @@ def _surrey_assessment(*found: tuple[str, float, str], text: str = "You are a " 
         # both kinds of evidence: each rule counts only its own
         ((("abuse", 0.65, "pattern"), ("abuse", 0.7, "model")), Action.HIDE, ("abuse", "abuse-model-review")),
         ((("abuse", 0.3, "pattern"), ("abuse", 0.7, "model")), Action.REVIEW, ("abuse-model-review",)),
+        # threats: a listed phrase escalates from 0.5 as before; the model escalates from 0.6, a person looks from 0.5
+        ((("threat", 0.5, "pattern"),), Action.ESCALATE, ("threat",)),
+        ((("threat", 0.65, "model"),), Action.ESCALATE, ("threat-model", "threat-model-review")),
+        ((("threat", 0.55, "model"),), Action.REVIEW, ("threat-model-review",)),
+        ((("threat", 0.45, "model"),), Action.ALLOW, ()),
+        ((("threat", 0.3, "pattern"), ("threat", 0.55, "model")), Action.REVIEW, ("threat-model-review",)),
     ],
 )
 def test_model_evidence_is_treated_as_the_pack_says(
@@ -218,8 +226,11 @@ def test_model_evidence_is_treated_as_the_pack_says(
     d = decide(_surrey_assessment(*found), get_pack(DEFAULT_INBOUND))
     assert d.action is action
     assert d.rule_ids == rules
-    # only the pattern rules for abuse and hate count as strikes; a model's word alone never does
-    assert d.strike is any(ev == "pattern" and c in ("abuse", "hate") and s >= 0.6 for c, s, ev in found)
+    # only the pattern rules for abuse, hate and threats count as strikes; a model's word alone never does
+    assert d.strike is any(
+        ev == "pattern" and ((c in ("abuse", "hate") and s >= 0.6) or (c == "threat" and s >= 0.5))
+        for c, s, ev in found
+    )
 
 
 BOTH_MODEL_RULES = ("abuse-model", "abuse-model-review")

@@ -162,7 +162,9 @@ def test_detector_contract() -> None:
     det = EncoderDetector(min_score=0.0)
     assert isinstance(det, Detector)
     assert det.name == "minilm"
-    assert det.categories == frozenset({"abuse", "hate", "commercial", "self_harm", "complaint", "urgent_medical"})
+    assert det.categories == frozenset(
+        {"abuse", "hate", "commercial", "self_harm", "complaint", "urgent_medical", "threat"}
+    )
     text = "some words here"
     findings = det.detect(ContentItem(id="1", text=text), CTX)
     kinds = {f.kind for f in findings}
@@ -174,6 +176,7 @@ def test_detector_contract() -> None:
         "distress_encoder",
         "complaint_encoder",
         "urgent_medical_encoder",
+        "threat_encoder",
     }
     for f in findings:
         assert isinstance(f, Finding)
@@ -209,6 +212,12 @@ DISTRESS = (
     "I don't see the point in anything anymore, just going through the motions",
     "crying in the car park again. nobody would even notice if I stopped turning up",
 )
+# Threats to staff without a violent word, veiled or conditional.
+THREATS = (
+    "I know what car that receptionist drives and what time she finishes. Tell her to enjoy the drive home",
+    "if my dad dies on that trolley tonight I'm coming down there and someone will pay for it",
+    "that surgery won't be standing much longer, I've got lads who'll see to it",
+)
 ORDINARY = (
     "Thank you to the nurses on ward 5, my dad is home and doing well",
     "What time does the pharmacy in Woking open on Sunday?",
@@ -226,11 +235,15 @@ ORDINARY = (
         ("distress", "self_harm", CRISIS + DISTRESS),
         ("complaint", "complaint", COMPLAINTS),
         ("urgent_medical", "urgent_medical", URGENT),
+        ("threat", "threat", THREATS),
     ],
 )
 def test_each_written_head_ranks_its_comments_above_ordinary_ones(
     head: str, category: str, positives: tuple[str, ...]
 ) -> None:
+    # the veiled threat ("I know what car…") is the threat head's weakest kind (0.29 when this was written; its
+    # card says so), so its margin over ordinary comments is smaller
+    margin = 0.1 if head == "threat" else 0.2
     det = EncoderDetector(min_score=0.0)
 
     def score(text: str) -> float:
@@ -238,16 +251,16 @@ def test_each_written_head_ranks_its_comments_above_ordinary_ones(
         assert found.evidence == "model" and found.category == category
         return found.score
 
-    assert min(score(t) for t in positives) > max(score(t) for t in ORDINARY) + 0.2
+    assert min(score(t) for t in positives) > max(score(t) for t in ORDINARY) + margin
 
 
 @pytest.mark.parametrize(
     ("dropped", "left"),
     [
-        (("self_harm",), ["offensive", "hate", "spam", "distress", "complaint", "urgent_medical"]),
-        (("distress",), ["offensive", "hate", "spam", "self_harm", "complaint", "urgent_medical"]),
-        (("complaint",), ["offensive", "hate", "spam", "self_harm", "distress", "urgent_medical"]),
-        (("self_harm", "distress", "complaint", "urgent_medical"), ["offensive", "hate", "spam"]),
+        (("self_harm",), ["offensive", "hate", "spam", "distress", "complaint", "urgent_medical", "threat"]),
+        (("distress",), ["offensive", "hate", "spam", "self_harm", "complaint", "urgent_medical", "threat"]),
+        (("threat",), ["offensive", "hate", "spam", "self_harm", "distress", "complaint", "urgent_medical"]),
+        (("self_harm", "distress", "complaint", "urgent_medical", "threat"), ["offensive", "hate", "spam"]),
     ],
 )
 def test_a_models_folder_without_an_extra_head_still_loads(

@@ -29,8 +29,16 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "distress",
         "complaint",
         "urgent_medical",
+        "threat",
     }
-    blind_sets = {"urgent-test", "page-mix-test", "heldout-comments", "complaint-comments", "safeguarding-test-2"}
+    blind_sets = {
+        "urgent-test",
+        "page-mix-test",
+        "heldout-comments",
+        "complaint-comments",
+        "safeguarding-test-2",
+        "threat-test",
+    }
     self_harm = manifest["models"].pop("self_harm")
     assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 320  # 40 from each file
     assert 0.0 <= self_harm["cv"]["roc_auc"] <= 1.0 and 0.0 <= self_harm["bias"]["fpr_review"] <= 1.0
@@ -60,7 +68,10 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     urgent = manifest["models"].pop("urgent_medical")
     assert set(urgent["files"]) == {"urgent_medical.npz"} and urgent["cv"]["rows"] == 440  # 40 from each file
     assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(urgent["data"])
-    for key in ("self_harm", "distress", "complaint", "urgent_medical"):
+    threat = manifest["models"].pop("threat")
+    assert set(threat["files"]) == {"threat.npz"} and "bench/data/threat-train.jsonl" in threat["data"]
+    assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(threat["data"])
+    for key in ("self_harm", "distress", "complaint", "urgent_medical", "threat"):
         card = (tmp_path / "cards" / f"{key}.md").read_text(encoding="utf-8")
         assert card.startswith(f"# Model card: `{key}` head") and "## Bias" in card
     encoder = manifest["models"].pop("encoder")
@@ -75,7 +86,15 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     models = load_accurate(tmp_path / "encoder")  # the hashes in the new manifest match the new files
     det = EncoderDetector(min_score=0.0, models=models)
     findings = det.detect(ContentItem(id="1", text="free prize, text WIN now"), AssessContext())
-    assert {f.category for f in findings} == {"abuse", "hate", "commercial", "self_harm", "complaint", "urgent_medical"}
+    assert {f.category for f in findings} == {
+        "abuse",
+        "hate",
+        "commercial",
+        "self_harm",
+        "complaint",
+        "urgent_medical",
+        "threat",
+    }
     assert "distress_encoder" in {f.kind for f in findings}  # a second self_harm head, told apart by its kind
     assert similarity_encoder(tmp_path / "similarity").embed_one("hello").shape == (384,)
     assert manifest["seed"] == 13 and manifest["libraries"]["scikit-learn"]
