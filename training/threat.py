@@ -107,7 +107,11 @@ that needs nothing is escalated."""
   depends on the training examples having said something like it.
 - Quoting or reporting a threat ("a man told the receptionist he'd wait for her") shares its words.
 - Its calibration counts thousands of tweets as negatives, so its probabilities are low: about half the blind
-  set's threats score under 0.5, and veiled ones ("I know what car she drives") score lowest."""
+  set's threats score under 0.5, and veiled ones ("I know what car she drives") score lowest.
+- Not this head's, but beside it: the self-harm head escalates 9 of the blind set's 60 threats as self-harm
+  (threats conditional on a relative dying), so the decision carries the crisis-support reply. The escalation is
+  right and a person sends any reply; retraining the self-harm head with these threats as negatives cost it 10
+  of 65 crisis posts on its blind set and was dropped."""
     return written.render_card(
         RECIPE, entry, module="threat", data=data, blind=blind, failures=failures, subject="none a threat"
     )
