@@ -120,25 +120,26 @@ def explain(
     if not fired and not failures:
         parts.append(f"{ACTION_WORDS[action]}: nothing in it breaches the {pack.title}.")
     elif fired:
-        # one reason per category and clauses: rules that say the same thing on different evidence (a listed
-        # phrase, a learned model) are named together, each with what it counted
-        grouped: dict[tuple[str, str], tuple[list[str], list[str], list[str]]] = {}
+        # one reason per category: rules that say the same thing on different evidence (a listed phrase, a
+        # learned model) or at different strengths (a model's escalation and its review band) are named
+        # together, each with what it counted, and their clauses quoted once each
+        grouped: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {}
         for rule, cats in fired:
             for cat in cats:
                 what = CATEGORY_WORDS.get(cat, cat)
-                refs = ", ".join(pack.clause(c).ref or c for c in rule.clauses)
-                kinds, aimed, ids = grouped.setdefault((what, refs), ([], [], []))
+                kinds, aimed, ids, refs = grouped.setdefault(what, ([], [], [], []))
                 kinds.extend(k for k in _kinds(findings, cat, rule) if k != what and k not in kinds)
                 if targets and rule.id in targets and targets[rule.id] not in aimed:
                     aimed.append(targets[rule.id])
                 if rule.id not in ids:
                     ids.append(rule.id)
+                refs.extend(r for c in rule.clauses if (r := pack.clause(c).ref or c) not in refs)
         reasons = []
-        for (what, refs), (kinds, aimed, ids) in grouped.items():
+        for what, (kinds, aimed, ids, refs) in grouped.items():
             notes = ([_join(kinds)] if kinds else []) + aimed
             detail = f" ({'; '.join(notes)})" if notes else ""
             named = f"rule {ids[0]}" if len(ids) == 1 else f"rules {_join(ids)}"
-            reasons.append(f"{what}{detail}, against clause {refs} ({named})")
+            reasons.append(f"{what}{detail}, against clause {', '.join(refs)} ({named})")
         parts.append(f"{ACTION_WORDS[action]}: it contains {_join(reasons)}.")
     if pre_election:
         parts.append(f"It was posted during a pre-election period ({pre_election}), when stricter rules apply.")

@@ -309,6 +309,12 @@ def test_finding_evidence_in_the_contract() -> None:
             "(complaint pattern), against clause 3.p5, 3.p6, 3.p2 (rule complaint)",
             "complaint model",
         ),
+        # a model's escalation and its review band: one reason, both rules, the clauses of both quoted once each
+        (
+            (("threat", 0.7, "model"),),
+            "a threat (threat model), against clause 1.4, 1.p7 (rules threat-model and threat-model-review)",
+            "a threat (threat model), against clause 1.4 (",
+        ),
         # a model-only rule is never explained by a phrase it did not count
         (
             (("urgent_medical", 0.45, "model"), ("urgent_medical", 0.3, "pattern")),
