@@ -9,8 +9,8 @@ trolley…"); a head on the encoder's embedding generalises from meaning and cos
 - **Data**: ``bench/data/threat-train.jsonl`` and ``threat-train-2.jsonl`` (written for this head by two
   authors: threats, most without a violent word, beside idioms, legitimate escalation to the ombudsman or the
   press, anger without a threat, reports of past incidents, jokes), the other training sets whose labels say
-  whether a comment is a threat, and the extra negatives of ``_negatives``. A comment is positive when its
-  expected categories include ``threat``. The blind sets (``threat-test``, ``heldout-comments``,
+  whether a comment is a threat, and the extra negatives of ``written.inoffensive_negatives``. A comment is
+  positive when its expected categories include ``threat``. The blind sets (``threat-test``, ``heldout-comments``,
   ``page-mix-test``, ``complaint-comments``, ``safeguarding-test-2``, ``urgent-test``) are never read here.
 - **Method**: ``training.written``, in ``encoder/threat.npz``; findings of category ``threat``, kind
   ``threat_encoder``.
@@ -47,30 +47,6 @@ DATA = (
 #: 0.1 grid at which its out-of-fold precision on the training examples reaches 0.8, as for the other written
 #: heads; ``threat-model-review`` asks a person from 0.5 ("more likely than not"), as the hate model's review does.
 REVIEW, ESCALATE = 0.5, 0.6
-
-
-#: The seed of the shared sets' split (``training.train``'s default), so the tweets below are the offensive
-#: model's own training part and never its held-back test part or TweetEval's val split.
-SPLIT_SEED = 13
-
-
-def _negatives(limit: int | None) -> list[str]:
-    """Texts that are no threat, beyond the written files. Its threats name a person ("he is…", "tell her…") and
-    the written comments that are not threats rarely do, so without these it read any sentence about a person
-    as a threat: "Jim is a nice trans" 0.90 (22 of 2,041 neutral bias-madlibs sentences at or above 0.7, 12% for
-    one group), "He is safer than a bomb shelter" 0.95 on TweetEval val. So: the neutral identity sentences the
-    fine-tuned heads also learn from, and the tweets of the offensive model's training part labelled not
-    offensive (a tweet that offends no one threatens no one)."""
-    from steward.evaluation.datasets import default_data_dir
-    from training.data import identity_sentences, tweeteval_task
-
-    task = tweeteval_task("offensive", "tweeteval-offensive", default_data_dir(), SPLIT_SEED, limit and 10 * limit)
-    tweets = [
-        t
-        for t, y, source in zip(task.train.texts, task.train.labels, task.train.sources, strict=True)
-        if y == 0 and source == "tweeteval-offensive"
-    ]
-    return identity_sentences()[: limit and 2 * limit] + tweets
 
 
 def _positive(expected: dict[str, Any]) -> bool:
@@ -125,7 +101,10 @@ RECIPE = written.Recipe(
     low=("review", REVIEW),
     high=("escalate", ESCALATE),
     card=card,
-    negatives=_negatives,
+    # without them it read any sentence about a person as a threat: "Jim is a nice trans" 0.90 (22 of 2,041
+    # neutral bias-madlibs sentences at or above 0.7, 12% for one group), "He is safer than a bomb shelter" 0.95
+    # on TweetEval val; its threats name a person ("he is…", "tell her…") and its other rows rarely do
+    negatives=written.inoffensive_negatives,
 )
 
 

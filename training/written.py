@@ -131,6 +131,27 @@ between identity terms at {low} {bias[f"fpr_{low_name}_gap"]:.2%} (highest:
 """
 
 
+#: The seed of the shared sets' split (``training.train``'s default), so the tweets of ``inoffensive_negatives``
+#: are the offensive model's own training part and never its held-back test part or TweetEval's val split.
+SPLIT_SEED = 13
+
+
+def inoffensive_negatives(limit: int | None) -> list[str]:
+    """Texts no head of a harm should fire on, for a recipe whose written examples teach it a shortcut (its
+    positives name a person, its other rows rarely do): the neutral identity sentences the fine-tuned heads also
+    learn from, and the tweets of the offensive model's training part labelled not offensive (a tweet that
+    offends no one threatens no one). ``limit``: a quick run's share."""
+    from training.data import identity_sentences, tweeteval_task
+
+    task = tweeteval_task("offensive", "tweeteval-offensive", default_data_dir(), SPLIT_SEED, limit and 10 * limit)
+    tweets = [
+        t
+        for t, y, source in zip(task.train.texts, task.train.labels, task.train.sources, strict=True)
+        if y == 0 and source == "tweeteval-offensive"
+    ]
+    return identity_sentences()[: limit and 2 * limit] + tweets
+
+
 def examples(recipe: Recipe, limit: int | None = None) -> tuple[list[str], list[int]]:
     """(texts, labels) of the recipe's files, ``limit`` rows from each (a quick run) or all, then the recipe's
     extra negatives."""
