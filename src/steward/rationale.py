@@ -36,6 +36,7 @@ KIND_WORDS: Mapping[str, str] = {
     "complaint_encoder": "a learned model reading the whole comment",
     "urgent_medical_encoder": "a learned model reading the whole comment",
     "threat_encoder": "a learned model reading the whole comment",
+    "extremism_encoder": "a learned model reading the whole comment",
     "offensive_model": "a learned model",
     "hate_model": "a learned model",
     "spam_model": "a learned model",

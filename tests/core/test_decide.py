@@ -181,7 +181,7 @@ def _surrey_assessment(*found: tuple[str, float, str], text: str = "You are a " 
         Finding(cat, f"{cat}_{ev}", 0, 40, score, f"{ev}@1.0", "test", evidence=ev) for cat, score, ev in found
     )
     scores = dict.fromkeys(
-        ("abuse", "hate", "commercial", "personal_info", "complaint", "urgent_medical", "threat"), 0.0
+        ("abuse", "hate", "commercial", "personal_info", "complaint", "urgent_medical", "threat", "extremism"), 0.0
     )
     for cat, score, _ in found:
         scores[cat] = max(scores[cat], score)
@@ -216,6 +216,15 @@ def _surrey_assessment(*found: tuple[str, float, str], text: str = "You are a " 
         ((("threat", 0.55, "model"),), Action.REVIEW, ("threat-model-review",)),
         ((("threat", 0.45, "model"),), Action.ALLOW, ()),
         ((("threat", 0.3, "pattern"), ("threat", 0.55, "model")), Action.REVIEW, ("threat-model-review",)),
+        # violent extremism: the model escalates from 0.7 and a person looks from 0.5; a listed phrase as before
+        (
+            (("extremism", 0.75, "model"),),
+            Action.ESCALATE,
+            ("safeguarding-extremism-model", "safeguarding-extremism-model-review"),
+        ),
+        ((("extremism", 0.6, "model"),), Action.REVIEW, ("safeguarding-extremism-model-review",)),
+        ((("extremism", 0.45, "model"),), Action.ALLOW, ()),
+        ((("extremism", 0.5, "pattern"),), Action.ESCALATE, ("safeguarding-extremism", "safeguarding-possible")),
     ],
 )
 def test_model_evidence_is_treated_as_the_pack_says(

@@ -163,7 +163,7 @@ def test_detector_contract() -> None:
     assert isinstance(det, Detector)
     assert det.name == "minilm"
     assert det.categories == frozenset(
-        {"abuse", "hate", "commercial", "self_harm", "complaint", "urgent_medical", "threat"}
+        {"abuse", "hate", "commercial", "self_harm", "complaint", "urgent_medical", "threat", "extremism"}
     )
     text = "some words here"
     findings = det.detect(ContentItem(id="1", text=text), CTX)
@@ -177,6 +177,7 @@ def test_detector_contract() -> None:
         "complaint_encoder",
         "urgent_medical_encoder",
         "threat_encoder",
+        "extremism_encoder",
     }
     for f in findings:
         assert isinstance(f, Finding)
@@ -218,6 +219,17 @@ THREATS = (
     "if my dad dies on that trolley tonight I'm coming down there and someone will pay for it",
     "that surgery won't be standing much longer, I've got lads who'll see to it",
 )
+# Violent extremism without a listed slogan.
+EXTREMISM = (
+    "the lads who did the arena were soldiers. more of us need the guts to finish what they started",
+    "they jabbed our kids. when the day comes every one of those vaccine centre nurses answers for it, rope ready",
+)
+# Comments that only name a group or a subject extremists talk about: never flagged for it.
+NAMING = (
+    "They welcome these refugees.",
+    "Eid Mubarak to all the staff and patients at the hospital mosque",
+    "Thinking of the families of the Manchester Arena victims today",
+)
 ORDINARY = (
     "Thank you to the nurses on ward 5, my dad is home and doing well",
     "What time does the pharmacy in Woking open on Sunday?",
@@ -236,6 +248,7 @@ ORDINARY = (
         ("complaint", "complaint", COMPLAINTS),
         ("urgent_medical", "urgent_medical", URGENT),
         ("threat", "threat", THREATS),
+        ("extremism", "extremism", EXTREMISM),
     ],
 )
 def test_each_written_head_ranks_its_comments_above_ordinary_ones(
@@ -257,10 +270,22 @@ def test_each_written_head_ranks_its_comments_above_ordinary_ones(
 @pytest.mark.parametrize(
     ("dropped", "left"),
     [
-        (("self_harm",), ["offensive", "hate", "spam", "distress", "complaint", "urgent_medical", "threat"]),
-        (("distress",), ["offensive", "hate", "spam", "self_harm", "complaint", "urgent_medical", "threat"]),
-        (("threat",), ["offensive", "hate", "spam", "self_harm", "distress", "complaint", "urgent_medical"]),
-        (("self_harm", "distress", "complaint", "urgent_medical", "threat"), ["offensive", "hate", "spam"]),
+        (
+            ("distress",),
+            ["offensive", "hate", "spam", "self_harm", "complaint", "urgent_medical", "threat", "extremism"],
+        ),
+        (
+            ("threat",),
+            ["offensive", "hate", "spam", "self_harm", "distress", "complaint", "urgent_medical", "extremism"],
+        ),
+        (
+            ("extremism",),
+            ["offensive", "hate", "spam", "self_harm", "distress", "complaint", "urgent_medical", "threat"],
+        ),
+        (
+            ("self_harm", "distress", "complaint", "urgent_medical", "threat", "extremism"),
+            ["offensive", "hate", "spam"],
+        ),
     ],
 )
 def test_a_models_folder_without_an_extra_head_still_loads(
@@ -386,3 +411,9 @@ def test_a_failure_while_prefetching_sends_the_item_to_review() -> None:
     assert "RuntimeError: onnxruntime failed" in assessment.failures[0].error
     decision = pipeline.check(item)
     assert decision.action.value == "review"
+
+
+@pytest.mark.parametrize("text", NAMING)
+def test_naming_a_group_or_a_subject_is_not_violent_extremism_or_a_threat(text: str) -> None:
+    found = {f.kind: f.score for f in EncoderDetector(min_score=0.0).detect(ContentItem(id="1", text=text), CTX)}
+    assert found["extremism_encoder"] < 0.5 and found["threat_encoder"] < 0.5, found

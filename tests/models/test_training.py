@@ -30,6 +30,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "complaint",
         "urgent_medical",
         "threat",
+        "extremism",
     }
     blind_sets = {
         "urgent-test",
@@ -38,6 +39,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "complaint-comments",
         "safeguarding-test-2",
         "threat-test",
+        "extremism-test",
     }
     self_harm = manifest["models"].pop("self_harm")
     assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 320  # 40 from each file
@@ -71,7 +73,10 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     threat = manifest["models"].pop("threat")
     assert set(threat["files"]) == {"threat.npz"} and "bench/data/threat-train.jsonl" in threat["data"]
     assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(threat["data"])
-    for key in ("self_harm", "distress", "complaint", "urgent_medical", "threat"):
+    extremism = manifest["models"].pop("extremism")
+    assert set(extremism["files"]) == {"extremism.npz"} and "bench/data/extremism-train.jsonl" in extremism["data"]
+    assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(extremism["data"])
+    for key in ("self_harm", "distress", "complaint", "urgent_medical", "threat", "extremism"):
         card = (tmp_path / "cards" / f"{key}.md").read_text(encoding="utf-8")
         assert card.startswith(f"# Model card: `{key}` head") and "## Bias" in card
     encoder = manifest["models"].pop("encoder")
@@ -94,6 +99,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "complaint",
         "urgent_medical",
         "threat",
+        "extremism",
     }
     assert "distress_encoder" in {f.kind for f in findings}  # a second self_harm head, told apart by its kind
     assert similarity_encoder(tmp_path / "similarity").embed_one("hello").shape == (384,)

@@ -13,7 +13,7 @@ spaced-out letters), exactly as in training. Artifacts (``encoder/``): ``model.o
 
 and the heads learned from written comments (``EXTRA_HEADS``): `self_harm`, `distress` (both ``self_harm``, of
 kinds `self_harm_encoder` and `distress_encoder`, so a rule can tell them apart), `complaint`,
-`urgent_medical` and `threat`, each of kind ``<key>_encoder``.
+`urgent_medical`, `threat` and `extremism`, each of kind ``<key>_encoder``.
 
 As with the fast tier, OLID's "offensive" pools insults, threats and swearing, so the offensive head reports
 ``abuse`` and says in its kind that a model produced it; profanity stays with the lexicon, which can point at
@@ -133,9 +133,9 @@ _shipped: AccurateModels | None = None
 
 
 #: Heads trained after the encoder, on written examples (``training.self_harm``, ``training.distress``,
-#: ``training.complaint``, ``training.urgent``, ``training.threat``): each is its manifest key, and kept in
-#: ``<key>.npz`` beside ``heads.npz``.
-EXTRA_HEADS = ("self_harm", "distress", "complaint", "urgent_medical", "threat")
+#: ``training.complaint``, ``training.urgent``, ``training.threat``, ``training.extremism``): each is its manifest
+#: key, and kept in ``<key>.npz`` beside ``heads.npz``.
+EXTRA_HEADS = ("self_harm", "distress", "complaint", "urgent_medical", "threat", "extremism")
 
 
 def load_accurate(folder: Path = ENCODER_DIR, check: bool = True) -> AccurateModels:

@@ -1,0 +1,95 @@
+"""The accurate tier's extremism head: a linear head on the fine-tuned encoder's embedding, from written examples.
+
+The extremism phrase rules (``steward.detectors.extremism``) find the listed slogans and calls to violence; on the
+held-out comments (2026-12-06) the accurate tier found 2 of 8 extremist comments. Glorification, conspiracy-driven
+calls to attack vaccine sites and coded calls to arms are said in too many ways for lists; a head on the encoder's
+embedding generalises from meaning and costs one dot product a comment.
+
+- **Data**: ``bench/data/extremism-train.jsonl`` (written for this head: violent extremism beside news and
+  condemnation of attacks, Prevent discussion, angry opinion without violence, religion, history, idioms), the
+  other training sets whose labels say whether a comment is extremism, the threat training sets, and the extra
+  negatives of ``_negatives``. A comment is positive when its expected categories include
+  ``extremism``. The blind sets (``extremism-test``, ``threat-test``, ``heldout-comments``, ``page-mix-test``,
+  ``complaint-comments``, ``safeguarding-test-2``, ``urgent-test``) are never read here.
+- **Method**: ``training.written``, in ``encoder/extremism.npz``; findings of category ``extremism``, kind
+  ``extremism_encoder``.
+
+``python -m training.extremism [--models DIR]`` rebuilds it from the encoder already in ``DIR``; ``python -m
+training.train`` calls it after the encoder is built. Same encoder, same data, same seed: the same bytes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from training import threat, written
+
+ROOT = written.ROOT
+DATA = (ROOT / "bench" / "data" / "extremism-train.jsonl", *threat.DATA)
+#: The pack's thresholds for this head (surrey-heartlands-aus): ``extremism-model`` escalates from the lowest on
+#: the 0.1 grid at which its out-of-fold precision on the training examples reaches 0.8, as for the other written
+#: heads; ``extremism-model-review`` asks a person from 0.5 ("more likely than not").
+REVIEW, ESCALATE = 0.5, 0.7
+
+
+def _negatives(limit: int | None) -> list[str]:
+    """``written.inoffensive_negatives`` and the tweets of the hate model's training part labelled not hateful
+    (HatEval: immigration and women). Without the latter it read any mention of refugees as extremism: "They
+    welcome these refugees." scored 0.98 on TweetEval hate val, because its far-right positives talk about
+    migrants and its written negatives rarely do; a comment that merely names a group must never be flagged."""
+    from steward.evaluation.datasets import default_data_dir
+    from training.data import tweeteval_task
+
+    task = tweeteval_task("hate", "tweeteval-hate", default_data_dir(), written.SPLIT_SEED, limit and 10 * limit)
+    tweets = [
+        t
+        for t, y, source in zip(task.train.texts, task.train.labels, task.train.sources, strict=True)
+        if y == 0 and source == "tweeteval-hate"
+    ]
+    return written.inoffensive_negatives(limit) + tweets
+
+
+def _positive(expected: dict[str, Any]) -> bool:
+    """Violent extremism, whatever else the comment carries."""
+    return "extremism" in expected.get("categories", [])
+
+
+def card(entry: dict[str, Any]) -> str:
+    """The model card (``cards/extremism.md``) from the manifest entry."""
+    data = """
+Written examples in this repository, MIT like the project: `bench/data/extremism-train.jsonl` (written for this
+head: glorification of attackers, support for proscribed groups, conspiracy-driven and far-right or Islamist
+calls to violence, coded calls to arms, recruitment; beside news and condemnation of attacks, Prevent
+discussion, angry opinion without violence, religion, history and idioms), the threat head's training files
+(threats are not extremism unless political; their angry non-threats are negatives here) and the extra
+negatives of `training/written.py` (neutral identity sentences and tweets labelled not offensive) and the tweets
+of the hate model's training part labelled not hateful (HatEval, about immigration and women: without them it
+read "They welcome these refugees." as extremism, 0.98). The blind sets are never read by training."""
+    blind = """
+The pack escalates from 0.7 (the lowest threshold at which out-of-fold precision reaches 0.8), like the
+extremism phrase rules (the safeguarding lead is told now and the evidence kept), and asks a person to look from
+0.5. Blind sets: `bench/data/README.md`, "Extremism", records each look and its numbers."""
+    failures = """
+- Reads meaning, not stance: a comment that quotes or condemns an attacker's words shares them, and coded
+  references it has not seen (new numbers, new emoji) score low.
+- Angry anti-vaccine or anti-government opinion sits close to calls for violence; the training files separate
+  them only by the examples their authors wrote."""
+    return written.render_card(
+        RECIPE, entry, module="extremism", data=data, blind=blind, failures=failures, subject="none extremist"
+    )
+
+
+RECIPE = written.Recipe(
+    key="extremism",
+    version="1.0",
+    data=DATA,
+    positive=_positive,
+    low=("review", REVIEW),
+    high=("escalate", ESCALATE),
+    card=card,
+    negatives=_negatives,
+)
+
+
+if __name__ == "__main__":
+    raise SystemExit(written.main(RECIPE))
