@@ -68,7 +68,14 @@ read "They welcome these refugees." as extremism, 0.98). The blind sets are neve
     blind = """
 The pack escalates from 0.7 (the lowest threshold at which out-of-fold precision reaches 0.8), like the
 extremism phrase rules (the safeguarding lead is told now and the evidence kept), and asks a person to look from
-0.5. Blind sets: `bench/data/README.md`, "Extremism", records each look and its numbers."""
+0.5.
+
+Blind set `bench/data/extremism-test.jsonl` (150, 55 extremist, written by an author who saw no training file;
+`bench/demo_agreement.py FILE --tier accurate`, `bench/data/README.md` records each look), phrase rules alone ->
+with this head: `extremism` recall 0.18 -> 0.44 at precision 1.00 -> 0.89, extremist comments allowed 31 -> 22 of
+55, same action 60.7% -> 66.7%, legitimate comments acted on 12 -> 13 of 90. On the held-out comments recall 2 ->
+3 of 8 with one comment labelled otherwise gaining the category; on `page-mix-test.jsonl` one ordinary comment
+reviewed. TweetEval hate val: 2 of 1,000 tweets at or above 0.5 (19 before the HatEval negatives were added)."""
     failures = """
 - Reads meaning, not stance: a comment that quotes or condemns an attacker's words shares them, and coded
   references it has not seen (new numbers, new emoji) score low.
