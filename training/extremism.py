@@ -37,16 +37,7 @@ def _negatives(limit: int | None) -> list[str]:
     (HatEval: immigration and women). Without the latter it read any mention of refugees as extremism: "They
     welcome these refugees." scored 0.98 on TweetEval hate val, because its far-right positives talk about
     migrants and its written negatives rarely do; a comment that merely names a group must never be flagged."""
-    from steward.evaluation.datasets import default_data_dir
-    from training.data import tweeteval_task
-
-    task = tweeteval_task("hate", "tweeteval-hate", default_data_dir(), written.SPLIT_SEED, limit and 10 * limit)
-    tweets = [
-        t
-        for t, y, source in zip(task.train.texts, task.train.labels, task.train.sources, strict=True)
-        if y == 0 and source == "tweeteval-hate"
-    ]
-    return written.inoffensive_negatives(limit) + tweets
+    return written.inoffensive_negatives(limit) + written.unlabelled_tweets("hate", limit)
 
 
 def _positive(expected: dict[str, Any]) -> bool:

@@ -141,15 +141,23 @@ def inoffensive_negatives(limit: int | None) -> list[str]:
     positives name a person, its other rows rarely do): the neutral identity sentences the fine-tuned heads also
     learn from, and the tweets of the offensive model's training part labelled not offensive (a tweet that
     offends no one threatens no one). ``limit``: a quick run's share."""
-    from training.data import identity_sentences, tweeteval_task
+    from training.data import identity_sentences
 
-    task = tweeteval_task("offensive", "tweeteval-offensive", default_data_dir(), SPLIT_SEED, limit and 10 * limit)
-    tweets = [
+    return identity_sentences()[: limit and 2 * limit] + unlabelled_tweets("offensive", limit)
+
+
+def unlabelled_tweets(task: str, limit: int | None) -> list[str]:
+    """The tweets of TweetEval ``task``'s (offensive, hate) training part, as its model was split, that are not
+    labelled with it; never its held-back test part nor its val split."""
+    from training.data import tweeteval_task
+
+    dataset = f"tweeteval-{task}"
+    data = tweeteval_task(task, dataset, default_data_dir(), SPLIT_SEED, limit and 10 * limit)
+    return [
         t
-        for t, y, source in zip(task.train.texts, task.train.labels, task.train.sources, strict=True)
-        if y == 0 and source == "tweeteval-offensive"
+        for t, y, source in zip(data.train.texts, data.train.labels, data.train.sources, strict=True)
+        if y == 0 and source == dataset
     ]
-    return identity_sentences()[: limit and 2 * limit] + tweets
 
 
 def examples(recipe: Recipe, limit: int | None = None) -> tuple[list[str], list[int]]:
