@@ -25,13 +25,15 @@ from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import log_loss
+from sklearn.model_selection import StratifiedKFold
 
 from steward.evaluation.datasets import load_dataset
 from steward.models.encoder import Encoder
 from steward.models.features import prepare
 from steward.models.heads import Heads, HeadSpec, load_heads
 from steward.models.linear import Bundle, load_model
-from training.data import AUGMENT_REPEAT, TaskData, spam_task, tweeteval_task
+from training.data import AUGMENT_REPEAT, ROOT, TaskData, spam_task, tweeteval_task, written_comments, written_rows
 from training.finetune import EPOCHS, LEARNING_RATE, TaskRows, base_encoder, base_model_dir, export_onnx, finetune
 from training.report import Baseline, compare, madlibs_fairness
 
@@ -44,6 +46,9 @@ class HeadTask:
     data: Callable[[Path, int, int | None], TaskData]
     baseline: bool
     fairness: bool
+    #: Written NHS-page comments (files in the generic format) the head is refitted on beside its training rows,
+    #: after fine-tuning (``refit``): positive when ``spec.category`` is among a record's expected categories.
+    written: Callable[[], tuple[Path, ...]] | None = None
 
 
 HEAD_TASKS = (
@@ -59,7 +64,7 @@ HEAD_TASKS = (
         True,
         True,
     ),
-    HeadTask(HeadSpec("spam", "commercial", "spam_encoder", "spam_lr"), spam_task, False, False),
+    HeadTask(HeadSpec("spam", "commercial", "spam_encoder", "spam_lr"), spam_task, False, False, written_comments),
 )
 
 
@@ -80,6 +85,41 @@ def stack(encoder: np.ndarray, ngram: np.ndarray, labels: Sequence[int]) -> tupl
         alone = LogisticRegression(C=1e6, max_iter=1000).fit(encoder.reshape(-1, 1), y)
         return (0.0, -float(alone.coef_[0][0]), -float(alone.intercept_[0]))
     return (w_ngram / w_enc, -w_enc, -float(lr.intercept_[0]))
+
+
+#: Regularisation strengths a refit tries (``refit``): stratified 5-fold cross-validated log loss picks one.
+REFIT_C = (0.3, 1.0, 3.0, 10.0, 30.0)
+
+
+def refit(
+    train: np.ndarray, train_labels: Sequence[int], written: np.ndarray, written_labels: Sequence[int], seed: int
+) -> tuple[np.ndarray, float, float, np.ndarray]:
+    """One head refitted on the fine-tuned encoder's embeddings of its training rows and of written comments:
+    ``(weight, bias, C, oof)``, where ``oof`` holds the written rows' out-of-fold decision values (each from a
+    model that never saw the row). The encoder learned the task while fine-tuning; a logistic regression on its
+    embeddings learns the same boundary again (on the spam head's held-back test the refit without written rows
+    scored as the fine-tuned head, measured 2026-12-07) and can also learn what the shared sets never show."""
+    x = np.vstack([train, written]).astype(np.float64)
+    y = np.concatenate([np.asarray(train_labels), np.asarray(written_labels)])
+    folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=seed).split(x, y))
+    best: tuple[float, float, np.ndarray] | None = None
+    for c in REFIT_C:
+        oof = np.zeros(len(y))
+        for fit_rows, held in folds:
+            oof[held] = LogisticRegression(C=c, max_iter=5000).fit(x[fit_rows], y[fit_rows]).decision_function(x[held])
+        loss = log_loss(y, 1.0 / (1.0 + np.exp(-oof)))
+        if best is None or loss < best[0]:
+            best = (loss, c, oof)
+    assert best is not None
+    _, c, oof = best
+    final = LogisticRegression(C=c, max_iter=5000).fit(x, y)
+    return final.coef_[0].astype(np.float64), float(final.intercept_[0]), c, oof[len(train) :]
+
+
+def _flagged(p: np.ndarray, labels: Sequence[int], threshold: float) -> dict[str, int]:
+    """How many written positives and negatives reach ``threshold``."""
+    y, hit = np.asarray(labels), p >= threshold
+    return {"positives": int((hit & (y == 1)).sum()), "negatives": int((hit & (y == 0)).sum())}
 
 
 #: Copies of each neutral identity sentence in the encoder's training rows (the fast tier uses
@@ -179,6 +219,16 @@ def score(
             [values[:, partners.names.index(s.ngram)] if s.ngram else np.zeros(len(texts)) for s in specs]
         )
 
+    weight, bias = weight.copy(), bias.copy()
+    refits: dict[int, tuple[tuple[Path, ...], list[str], list[int], np.ndarray, float]] = {}
+    for j, (task, data) in enumerate(zip(HEAD_TASKS, datas, strict=True)):
+        if task.written is not None:
+            _log(f"refitting head {task.spec.name} on written comments …")
+            paths = task.written()
+            texts, labels = written_rows(paths, task.spec.category, limit)
+            train_emb = embed(data.train.texts)
+            weight[j], bias[j], c, oof = refit(train_emb, data.train.labels, embed(texts), labels, seed)
+            refits[j] = (paths, texts, labels, oof, c)
     raw = Heads(VERSION, specs, weight, bias, np.zeros(k), np.tile([-1.0, 0.0], (k, 1)))
     mix, calibration = np.zeros(k), np.zeros((k, 2))
     for j, data in enumerate(datas):
@@ -186,6 +236,18 @@ def score(
         mix[j], calibration[j, 0], calibration[j, 1] = stack(f_enc, ngram(data.val.texts)[:, j], data.val.labels)
     heads = Heads(VERSION, specs, weight, bias, mix, calibration)
     heads.save(folder / "heads.npz")
+    written_results: dict[int, dict[str, Any]] = {}
+    for j, (paths, texts, labels, oof, c) in refits.items():
+        g = ngram(texts)[:, j]
+        p = 1.0 / (1.0 + np.exp(calibration[j, 0] * (oof + mix[j] * g) + calibration[j, 1]))
+        written_results[j] = {
+            "files": [str(path.relative_to(ROOT)) for path in paths],
+            "rows": len(labels),
+            "positives": int(sum(labels)),
+            "C": c,
+            "out_of_fold_at_0.5": _flagged(p, labels, 0.5),
+            "out_of_fold_at_0.6": _flagged(p, labels, 0.6),
+        }
 
     def predict(j: int) -> Callable[[Sequence[str]], np.ndarray]:
         return lambda texts: heads.probabilities(embed(texts), ngram(texts))[:, j]
@@ -230,6 +292,8 @@ def score(
             "platt": [round(float(v), 6) for v in calibration[j]],
             "results": results,
         }
+        if j in written_results:
+            entry["written"] = written_results[j]
         if task.fairness and fairness:
             fair = madlibs_fairness(data_dir, predict(j), (50 * limit) if limit else None, base)
             comparison = fair.pop("comparison")

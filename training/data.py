@@ -16,7 +16,9 @@ hate models, so mentioning a group is not evidence on its own.
 
 from __future__ import annotations
 
+import json
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,3 +151,45 @@ def spam_task(data_dir: Path, seed: int, limit: int | None = None) -> TaskData:
     rest, test = _carve(rows, TEST_SIZE, seed)
     train, val = _carve(rest, TEST_SIZE / (1 - TEST_SIZE), seed)
     return TaskData("commercial", _split(train), _split(val), _split(test), "validation carve-out", 0)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Spam and advertising as it turns up under NHS posts, beside comments that share links, prices and services
+#: without promoting anything (written for the spam models; see bench/data/README.md).
+COMMERCIAL_TRAIN = ROOT / "bench" / "data" / "commercial-train.jsonl"
+#: The source name of written NHS-page comments among a task's training rows.
+WRITTEN_SOURCE = "written-nhs"
+
+
+def written_comments() -> tuple[Path, ...]:
+    """Every written training file of the heads learned from written comments, and ``COMMERCIAL_TRAIN``: the
+    NHS-page comments both spam models also learn from. Blind test sets are in none of them."""
+    from training import complaint, distress, extremism, self_harm, threat, urgent
+
+    paths = {p for module in (complaint, distress, extremism, self_harm, threat, urgent) for p in module.DATA}
+    return tuple(sorted(paths | {COMMERCIAL_TRAIN}))
+
+
+def written_rows(paths: Sequence[Path], category: str, limit: int | None) -> tuple[list[str], list[int]]:
+    """(texts, labels) of written comments: positive when ``category`` is among a record's expected categories;
+    ``limit`` rows of each file (a quick run) or all."""
+    texts: list[str] = []
+    labels: list[int] = []
+    for path in paths:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for row in rows[:limit]:
+            texts.append(str(row["text"]))
+            labels.append(int(category in (row.get("expected") or {}).get("categories", [])))
+    return texts, labels
+
+
+def spam_task_with_written(data_dir: Path, seed: int, limit: int | None = None) -> TaskData:
+    """``spam_task`` with the written NHS-page comments (``written_comments``) added to its training part only:
+    the fast tier's spam model learned 2015 YouTube comments and 2000s SMS, and read ordinary NHS-page comments
+    (helplines, fundraisers, prices) as spam. Validation and held-back test parts are ``spam_task``'s."""
+    data = spam_task(data_dir, seed, limit)
+    texts, labels = written_rows(written_comments(), "commercial", limit)
+    train = Split(
+        data.train.texts + texts, data.train.labels + labels, data.train.sources + [WRITTEN_SOURCE] * len(texts)
+    )
+    return TaskData(data.task, train, data.val, data.test, data.val_name, data.augmented)

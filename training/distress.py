@@ -35,6 +35,9 @@ DATA = (
     # written for this head: review-level distress beside the ordinary emotional traffic of an NHS page (grief,
     # recovery told in the past, worry about a relative, idioms, supportive replies) that version 1.0 flagged
     ROOT / "bench" / "data" / "distress-train-1.jsonl",
+    # written for version 1.2 in new voices (chronic pain, long COVID, veterans, students, menopause…), beside
+    # strong frustration, ordinary worry, gallows humour and leaving-do goodbyes that need nothing
+    ROOT / "bench" / "data" / "distress-train-2.jsonl",
 )
 
 #: The pack's threshold for this head (surrey-heartlands-aus: review from 0.5, the lowest threshold on the 0.1
@@ -52,12 +55,13 @@ def card(entry: dict[str, Any]) -> str:
     """The model card (``cards/distress.md``) from the manifest entry."""
     data = """
 Written examples in this repository, MIT like the project: the self-harm head's training files (its card
-lists them: 1,452 comments from several authors, with angry criticism, complaints and idioms that share the
+lists them: 1,712 comments from five authors, with angry criticism, complaints and idioms that share the
 words of distress), `bench/data/complaint-dev-c.jsonl` and `urgent-train.jsonl` (440 complaints and needs for
-care now, none self-harm) and `distress-train-1.jsonl` (220 written for this head: review-level distress beside
+care now, none self-harm), `distress-train-1.jsonl` (220 written for this head: review-level distress beside
 an NHS page's ordinary emotional traffic: grief, recovery told in the past, worry about a relative, idioms,
-supportive replies). A positive is any comment labelled `self_harm`, for review or escalation. The blind sets
-are never read by training."""
+supportive replies) and `distress-train-2.jsonl` (260 written for version 1.2 in new voices, beside strong
+frustration, ordinary worry, gallows humour and leaving-do goodbyes). A positive is any comment labelled
+`self_harm`, for review or escalation. The blind sets are never read by training."""
     blind = """
 The pack asks a person to review from 0.5 (the lowest threshold at which out-of-fold precision reaches 0.8) and
 never escalates on this head: escalation stays with the self-harm head and the phrase rules.
@@ -68,7 +72,15 @@ the review-level comments allowed fall from 9 to 2 of 20 and the crisis posts al
 are reviewed; escalation is unchanged), `self_harm` recall 0.80 -> 0.92 at precision 0.94 -> 0.92. The cost is
 comments that need nothing sent to a person: 6 more of 150 on `page-mix-test.jsonl` (a page's ordinary
 night), 7 more of 142 on `heldout-comments.jsonl`, 1 more of 80 on `urgent-test.jsonl`; none on the complaint
-and criticism sets. Version 1.0 (the self-harm head's data alone) sent 9, 9 and 2."""
+and criticism sets. Version 1.0 (the self-harm head's data alone) sent 9, 9 and 2.
+
+Version 1.2 (adds `distress-train-2.jsonl` and, through the self-harm head's files, `safeguarding-train-3.jsonl`;
+the threshold stays 0.5 by the same rule) changed little on the seven blind sets together (1,268 comments,
+2026-12-07): comments that need nothing which the rule sent to a person 26 -> 27; review-level distress allowed
+2 of 24 before and after. Version 1.1, which never saw `distress-train-2.jsonl`, found 63 of its 80 positives
+at 0.5 and sent 17 of its 180 others. More written data lifts the out-of-fold numbers only a little (ROC-AUC
+0.951 -> 0.953 on the old rows with the new files added to training): the comments it confuses are close in
+meaning, and a linear head on this encoder has about reached what it can tell apart."""
     failures = """
 - Reads meaning, not tense or person: a recovery story, grief, or worry about someone else's low mood can
   reach the threshold. The action is review, so a person decides.
@@ -88,7 +100,7 @@ and criticism sets. Version 1.0 (the self-harm head's data alone) sent 9, 9 and 
 
 RECIPE = written.Recipe(
     key="distress",
-    version="1.1",
+    version="1.2",
     data=DATA,
     positive=_positive,
     low=("low", LOW),

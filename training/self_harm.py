@@ -44,6 +44,10 @@ DATA = (
     # young people's disguised wording (algospeak, emoji, "lol") beside the same words used as jokes and games
     ROOT / "bench" / "data" / "safeguarding-train-1.jsonl",
     ROOT / "bench" / "data" / "safeguarding-train-2.jsonl",
+    # written for version 1.4 by a fifth author: new voices (a second language, formal older writers, parents
+    # worried tonight, psychosis, eating disorders, practical questions that reveal a plan, posts from a place)
+    # beside ordinary dose questions, calm wills, goodbyes to colleagues and dark humour that need nothing
+    ROOT / "bench" / "data" / "safeguarding-train-3.jsonl",
 )
 #: The pack's threshold for this head (surrey-heartlands-aus: escalate from 0.6), and a lower one the bias
 #: check also reports.
@@ -65,8 +69,11 @@ jokes and games), `examples/demo-comments.jsonl` (302), `bench/data/criticism-co
 comments, none a crisis: without them the head read frustration as distress),
 `bench/data/safeguarding-comments.jsonl` (150; the first blind safeguarding set, retired as a test once it had
 seen this head's model choices) and `bench/data/complaint-dev-a.jsonl`, `complaint-dev-b.jsonl` (320 complaints
-and criticism in the words of care, none a crisis). A positive is a crisis post (expected action: escalate for
-`self_harm`). The blind set `bench/data/safeguarding-test-2.jsonl` is never read by training."""
+and criticism in the words of care, none a crisis), and `safeguarding-train-3.jsonl` (260 written for version
+1.4 by a fifth author: a second language, formal older writers, parents worried tonight, practical questions
+that reveal a plan, beside ordinary dose questions, calm wills and goodbyes to colleagues). A positive is a
+crisis post (expected action: escalate for `self_harm`). The blind set `bench/data/safeguarding-test-2.jsonl`
+is never read by training."""
     blind = """
 The pack escalates from 0.6 (about 8 in 10 right there out of fold) and has no review band for it (see the
 pack's comment).
@@ -76,7 +83,13 @@ rules; `bench/data/README.md` records each look; each version adds training data
 threshold): `self_harm` recall 0.58 with version 1.0 of this head (its honest measure, before anything was
 changed), 0.68 with 1.1 and 0.80 with 1.2, at precision 0.91, 0.95 and 0.94; crisis posts allowed 25 -> 16 ->
 7 of 65; legitimate comments acted on 7 -> 8 -> 9 of 55. On `page-mix-test.jsonl` (a page's ordinary night)
-it escalates 3 of 150 comments that need nothing."""
+1.2 escalated 3 of 150 comments that need nothing.
+
+Version 1.4 (adds `safeguarding-train-3.jsonl`; the pack's threshold stays 0.6 by the same out-of-fold rule)
+was measured on the seven blind sets together (1,268 comments, 2026-12-07): comments that need nothing which
+this head escalated (a page to the safeguarding lead) 15 -> 9, everything it escalated that should not be 29 ->
+24, crisis posts escalated unchanged (69 of 78); on `safeguarding-test-2.jsonl` `self_harm` recall 0.92 -> 0.91
+at precision 0.91. Before training on it, version 1.2 found 70 of its 100 crises at 0.6 (precision 0.82)."""
     failures = """
 - Recovery stories told in the past ("the crisis line got me through last year") and health anxiety can score
   high: the head reads meaning, not tense; the phrase rules' past-tense guard does not apply to it.
@@ -91,7 +104,7 @@ it escalates 3 of 150 comments that need nothing."""
 
 RECIPE = written.Recipe(
     key="self_harm",
-    version="1.2",
+    version="1.4",
     data=DATA,
     positive=_positive,
     low=("review", REVIEW),

@@ -28,7 +28,7 @@ from typing import Any
 from steward.evaluation.datasets import default_data_dir, load_dataset
 from steward.models.linear import Bundle, load_model
 from training.cards import render, render_encoder
-from training.data import AUGMENT_REPEAT, TaskData, spam_task, tweeteval_task
+from training.data import AUGMENT_REPEAT, WRITTEN_SOURCE, TaskData, spam_task_with_written, tweeteval_task
 from training.fit import export, fit_task
 from training.report import Baseline, compare, madlibs_fairness
 
@@ -69,7 +69,9 @@ MODELS = (
         True,
         True,
     ),
-    ModelSpec("spam_lr", "commercial", "spam_model", ("youtube-spam", "sms-spam"), spam_task, False, False),
+    ModelSpec(
+        "spam_lr", "commercial", "spam_model", ("youtube-spam", "sms-spam"), spam_task_with_written, False, False
+    ),
 )
 
 
@@ -199,7 +201,12 @@ def train_one(
         "bytes": path.stat().st_size,
         "sha256": _sha256(path),
         **meta,
-        "sources": [*spec.sets, *(["identity-neutral"] if data.augmented else [])],
+        "sources": [
+            *spec.sets,
+            *(["identity-neutral"] if data.augmented else []),
+            *([WRITTEN_SOURCE] if WRITTEN_SOURCE in data.train.sources else []),
+        ],
+        "written_rows": sum(s == WRITTEN_SOURCE for s in data.train.sources),
         "C": fitted.c,
         "search": fitted.search,
         "n_train": len(data.train),

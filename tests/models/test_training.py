@@ -38,7 +38,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "extremism-test",
     }
     self_harm = manifest["models"].pop("self_harm")
-    assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 320  # 40 from each file
+    assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 360  # 40 from each file
     assert 0.0 <= self_harm["cv"]["roc_auc"] <= 1.0 and 0.0 <= self_harm["bias"]["fpr_review"] <= 1.0
     assert set(self_harm["data"]) == {
         "bench/data/safeguarding-dev.jsonl",
@@ -49,11 +49,12 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "bench/data/complaint-dev-b.jsonl",
         "bench/data/safeguarding-train-1.jsonl",
         "bench/data/safeguarding-train-2.jsonl",
+        "bench/data/safeguarding-train-3.jsonl",
     }
     assert "bench/data/safeguarding-test-2.jsonl" not in self_harm["data"]  # the blind set is never trained on
     distress = manifest["models"].pop("distress")
     assert set(distress["files"]) == {"distress.npz"} and set(self_harm["data"]) < set(distress["data"])
-    assert "bench/data/distress-train-1.jsonl" in distress["data"]
+    assert {"bench/data/distress-train-1.jsonl", "bench/data/distress-train-2.jsonl"} <= set(distress["data"])
     assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(distress["data"])
     # every self-harm label is positive for it, review as well as escalate: more positives than the crisis head
     assert distress["cv"]["positives"] > self_harm["cv"]["positives"] and 0.0 <= distress["bias"]["fpr_review"] <= 1
@@ -75,15 +76,27 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     for key in ("self_harm", "distress", "complaint", "urgent_medical", "threat", "extremism"):
         card = (tmp_path / "cards" / f"{key}.md").read_text(encoding="utf-8")
         assert card.startswith(f"# Model card: `{key}` head") and "## Bias" in card
+    spam_lr = manifest["models"]["spam_lr"]
+    assert "written-nhs" in spam_lr["sources"] and 0 < spam_lr["written_rows"] < spam_lr["n_train"]
+    assert "written NHS-page comments" in (tmp_path / "cards" / "spam_lr.md").read_text(encoding="utf-8")
+    assert "written-nhs" not in manifest["models"]["offensive_lr"]["sources"]
     encoder = manifest["models"].pop("encoder")
     similarity = manifest["models"].pop("similarity")
     assert set(encoder["files"]) == {"model.onnx", "tokenizer.json", "heads.npz"}
     assert set(similarity["files"]) == {"model.onnx", "tokenizer.json"}
     assert encoder["bytes"] + similarity["bytes"] < 60_000_000  # with the fast tier: under the 60 MB budget
     assert set(encoder["heads"]) == {"offensive", "hate", "spam"}
+    # the spam head is refitted on written NHS-page comments (40 from each file here), never on a blind set
+    written = encoder["heads"]["spam"]["written"]
+    assert "bench/data/commercial-train.jsonl" in written["files"] and written["rows"] == 40 * len(written["files"])
+    assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(written["files"])
+    assert 0 < written["positives"] < written["rows"] and written["C"] > 0
+    assert sum(written["out_of_fold_at_0.5"].values()) >= sum(written["out_of_fold_at_0.6"].values())
+    assert "offensive" in encoder["heads"] and "written" not in encoder["heads"]["offensive"]
     for head in encoder["heads"].values():
         assert head["results"][0]["set"] == "held-back test" and head["results"][0]["ours"]["n"] == head["n_test"]
-    assert (tmp_path / "cards" / "minilm.md").read_text(encoding="utf-8").startswith("# Model card: `minilm`")
+    minilm_card = (tmp_path / "cards" / "minilm.md").read_text(encoding="utf-8")
+    assert minilm_card.startswith("# Model card: `minilm`") and "head `spam` was refitted" in minilm_card
     models = load_accurate(tmp_path / "encoder")  # the hashes in the new manifest match the new files
     det = EncoderDetector(min_score=0.0, models=models)
     findings = det.detect(ContentItem(id="1", text="free prize, text WIN now"), AssessContext())
