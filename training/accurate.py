@@ -3,7 +3,8 @@
 Called by ``training.train`` (``make models``) after the fast tier. Writes under ``OUT``:
 
 - ``encoder/model.onnx`` (fine-tuned MiniLM, int8), ``encoder/tokenizer.json``, ``encoder/heads.npz`` (each head
-  stacked with its fast-tier n-gram partner, which must already be in ``OUT``);
+  stacked with its fast-tier n-gram partner, which must already be in ``OUT``; the spam head first refitted on
+  the fine-tuned embeddings of its training rows and of written NHS-page comments, ``refit``);
 - ``similarity/model.onnx`` and ``similarity/tokenizer.json``: all-MiniLM-L6-v2 as published (int8), whose
   embeddings measure how close a comment is to the post it answers (the off-topic check);
 - the manifest entries ``encoder`` and ``similarity`` (file hashes, method, metrics) and ``cards/minilm.md``.
@@ -33,7 +34,15 @@ from steward.models.encoder import Encoder
 from steward.models.features import prepare
 from steward.models.heads import Heads, HeadSpec, load_heads
 from steward.models.linear import Bundle, load_model
-from training.data import AUGMENT_REPEAT, ROOT, TaskData, spam_task, tweeteval_task, written_comments, written_rows
+from training.data import (
+    AUGMENT_REPEAT,
+    TaskData,
+    spam_task,
+    tweeteval_task,
+    written_comments,
+    written_hashes,
+    written_rows,
+)
 from training.finetune import EPOCHS, LEARNING_RATE, TaskRows, base_encoder, base_model_dir, export_onnx, finetune
 from training.report import Baseline, compare, madlibs_fairness
 
@@ -241,7 +250,7 @@ def score(
         g = ngram(texts)[:, j]
         p = 1.0 / (1.0 + np.exp(calibration[j, 0] * (oof + mix[j] * g) + calibration[j, 1]))
         written_results[j] = {
-            "files": [str(path.relative_to(ROOT)) for path in paths],
+            "files": written_hashes(paths),
             "rows": len(labels),
             "positives": int(sum(labels)),
             "C": c,

@@ -16,6 +16,7 @@ hate models, so mentioning a group is not evidence on its own.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from collections.abc import Sequence
@@ -168,6 +169,11 @@ def written_comments() -> tuple[Path, ...]:
 
     paths = {p for module in (complaint, distress, extremism, self_harm, threat, urgent) for p in module.DATA}
     return tuple(sorted(paths | {COMMERCIAL_TRAIN}))
+
+
+def written_hashes(paths: Sequence[Path]) -> dict[str, str]:
+    """SHA-256 of each written file, by its path in the repository (the manifest's provenance for them)."""
+    return {str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
 
 
 def written_rows(paths: Sequence[Path], category: str, limit: int | None) -> tuple[list[str], list[int]]:

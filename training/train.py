@@ -28,7 +28,15 @@ from typing import Any
 from steward.evaluation.datasets import default_data_dir, load_dataset
 from steward.models.linear import Bundle, load_model
 from training.cards import render, render_encoder
-from training.data import AUGMENT_REPEAT, WRITTEN_SOURCE, TaskData, spam_task_with_written, tweeteval_task
+from training.data import (
+    AUGMENT_REPEAT,
+    WRITTEN_SOURCE,
+    TaskData,
+    spam_task_with_written,
+    tweeteval_task,
+    written_comments,
+    written_hashes,
+)
 from training.fit import export, fit_task
 from training.report import Baseline, compare, madlibs_fairness
 
@@ -207,6 +215,7 @@ def train_one(
             *([WRITTEN_SOURCE] if WRITTEN_SOURCE in data.train.sources else []),
         ],
         "written_rows": sum(s == WRITTEN_SOURCE for s in data.train.sources),
+        **({"written_files": written_hashes(written_comments())} if WRITTEN_SOURCE in data.train.sources else {}),
         "C": fitted.c,
         "search": fitted.search,
         "n_train": len(data.train),

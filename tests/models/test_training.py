@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from training.train import main
 
@@ -14,6 +15,11 @@ from steward.detectors.base import AssessContext
 from steward.models import EncoderDetector, load_accurate, load_bundle
 from steward.models.accurate import EXTRA_HEADS
 from steward.models.relevance import similarity_encoder
+
+
+def encoder_heads_written_files(manifest: dict[str, Any]) -> dict[str, str]:
+    files: dict[str, str] = manifest["models"]["encoder"]["heads"]["spam"]["written"]["files"]
+    return files
 
 
 def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
@@ -78,6 +84,8 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         assert card.startswith(f"# Model card: `{key}` head") and "## Bias" in card
     spam_lr = manifest["models"]["spam_lr"]
     assert "written-nhs" in spam_lr["sources"] and 0 < spam_lr["written_rows"] < spam_lr["n_train"]
+    assert spam_lr["written_files"] == encoder_heads_written_files(manifest)  # one provenance for both models
+    assert all(len(digest) == 64 for digest in spam_lr["written_files"].values())
     assert "written NHS-page comments" in (tmp_path / "cards" / "spam_lr.md").read_text(encoding="utf-8")
     assert "written-nhs" not in manifest["models"]["offensive_lr"]["sources"]
     encoder = manifest["models"].pop("encoder")
