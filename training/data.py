@@ -19,9 +19,10 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sklearn.model_selection import train_test_split
 
@@ -165,10 +166,9 @@ WRITTEN_SOURCE = "written-nhs"
 def written_comments() -> tuple[Path, ...]:
     """Every written training file of the heads learned from written comments, and ``COMMERCIAL_TRAIN``: the
     NHS-page comments both spam models also learn from. Blind test sets are in none of them."""
-    from training import complaint, distress, extremism, self_harm, threat, urgent
+    from training.written import recipes
 
-    paths = {p for module in (complaint, distress, extremism, self_harm, threat, urgent) for p in module.DATA}
-    return tuple(sorted(paths | {COMMERCIAL_TRAIN}))
+    return tuple(sorted({p for recipe in recipes() for p in recipe.data} | {COMMERCIAL_TRAIN}))
 
 
 def written_hashes(paths: Sequence[Path]) -> dict[str, str]:
@@ -176,17 +176,24 @@ def written_hashes(paths: Sequence[Path]) -> dict[str, str]:
     return {str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
 
 
-def written_rows(paths: Sequence[Path], category: str, limit: int | None) -> tuple[list[str], list[int]]:
-    """(texts, labels) of written comments: positive when ``category`` is among a record's expected categories;
-    ``limit`` rows of each file (a quick run) or all."""
+def labelled_rows(
+    paths: Sequence[Path], positive: Callable[[dict[str, Any]], bool], limit: int | None
+) -> tuple[list[str], list[int]]:
+    """(texts, labels) of written comments in the generic format: 1 where ``positive`` holds for a record's
+    ``expected``; ``limit`` rows of each file (a quick run) or all."""
     texts: list[str] = []
     labels: list[int] = []
     for path in paths:
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         for row in rows[:limit]:
             texts.append(str(row["text"]))
-            labels.append(int(category in (row.get("expected") or {}).get("categories", [])))
+            labels.append(int(positive(row.get("expected") or {})))
     return texts, labels
+
+
+def written_rows(paths: Sequence[Path], category: str, limit: int | None) -> tuple[list[str], list[int]]:
+    """``labelled_rows``, positive when ``category`` is among a record's expected categories."""
+    return labelled_rows(paths, lambda expected: category in expected.get("categories", []), limit)
 
 
 def spam_task_with_written(data_dir: Path, seed: int, limit: int | None = None) -> TaskData:

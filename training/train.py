@@ -270,17 +270,10 @@ def main(argv: list[str] | None = None) -> int:
             build(data_dir, out, args.seed, args.limit, baseline, not args.no_fairness, args.epochs or EPOCHS)
         )
         (out / "cards" / "minilm.md").write_text(render_encoder(manifest["models"]["encoder"], manifest), "utf-8")
-        from training import complaint, distress, extremism, self_harm, threat, urgent, written
+        from training import written
 
         # heads on the new encoder, from written examples
-        for recipe in (
-            self_harm.RECIPE,
-            distress.RECIPE,
-            complaint.RECIPE,
-            urgent.RECIPE,
-            threat.RECIPE,
-            extremism.RECIPE,
-        ):
+        for recipe in written.recipes():
             print(f"training the {recipe.key} head …", file=sys.stderr, flush=True)
             manifest["models"][recipe.key] = entry = written.build(recipe, out, args.limit)
             (out / "cards" / f"{recipe.key}.md").write_text(recipe.card(entry), "utf-8")

@@ -160,16 +160,20 @@ def unlabelled_tweets(task: str, limit: int | None) -> list[str]:
     ]
 
 
+def recipes() -> tuple[Recipe, ...]:
+    """Every head learned from written comments, in the order ``make models`` builds them (that of
+    ``steward.models.accurate.EXTRA_HEADS``)."""
+    from training import complaint, distress, extremism, self_harm, threat, urgent
+
+    return (self_harm.RECIPE, distress.RECIPE, complaint.RECIPE, urgent.RECIPE, threat.RECIPE, extremism.RECIPE)
+
+
 def examples(recipe: Recipe, limit: int | None = None) -> tuple[list[str], list[int]]:
     """(texts, labels) of the recipe's files, ``limit`` rows from each (a quick run) or all, then the recipe's
     extra negatives."""
-    texts: list[str] = []
-    labels: list[int] = []
-    for path in recipe.data:
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        for row in rows[:limit]:
-            texts.append(str(row["text"]))
-            labels.append(int(recipe.positive(row.get("expected") or {})))
+    from training.data import labelled_rows
+
+    texts, labels = labelled_rows(recipe.data, recipe.positive, limit)
     if recipe.negatives is not None:
         extra = recipe.negatives(limit)
         texts.extend(extra)
