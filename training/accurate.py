@@ -46,7 +46,7 @@ from training.data import (
 from training.finetune import EPOCHS, LEARNING_RATE, TaskRows, base_encoder, base_model_dir, export_onnx, finetune
 from training.report import Baseline, compare, madlibs_fairness
 
-VERSION = "2.0"
+VERSION = "2.1"
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,12 @@ embedding generalises from meaning and costs one dot product a comment.
 
 - **Data**: ``bench/data/extremism-train.jsonl`` (written for this head: violent extremism beside news and
   condemnation of attacks, Prevent discussion, angry opinion without violence, religion, history, idioms), the
-  other training sets whose labels say whether a comment is extremism, the threat training sets, and the extra
-  negatives of ``_negatives``. A comment is positive when its expected categories include
-  ``extremism``. The blind sets (``extremism-test``, ``threat-test``, ``heldout-comments``, ``page-mix-test``,
-  ``complaint-comments``, ``safeguarding-test-2``, ``urgent-test``) are never read here.
+  other training sets whose labels say whether a comment is extremism, the threat training sets, the extra
+  negatives of ``_negatives``, and ``bench/data/naming-groups-train.jsonl`` (``NAMING``: comments that welcome,
+  support or ask about a named group, all negatives, read by this head alone). A comment is positive when its
+  expected categories include ``extremism``. The blind sets (``extremism-test``, ``threat-test``,
+  ``heldout-comments``, ``page-mix-test``, ``complaint-comments``, ``safeguarding-test-2``, ``urgent-test``) are
+  never read here.
 - **Method**: ``training.written``, in ``encoder/extremism.npz``; findings of category ``extremism``, kind
   ``extremism_encoder``.
 
@@ -26,6 +28,11 @@ from training import threat, written
 
 ROOT = written.ROOT
 DATA = (ROOT / "bench" / "data" / "extremism-train.jsonl", *threat.DATA)
+#: Written comments that name a group and are ordinary (welcome, support, services, remembrance, lawful policy
+#: opinion): negatives only. Added in 1.1: with the encoder rebuilt (2026-12-07), version 1.0's recipe scored
+#: "They welcome these refugees." 0.52 at the C its cross-validation chose and 0.39-0.52 over the whole grid,
+#: so the HatEval negatives alone left a comment that merely names a group on the edge of review.
+NAMING = ROOT / "bench" / "data" / "naming-groups-train.jsonl"
 #: The pack's thresholds for this head (surrey-heartlands-aus): ``extremism-model`` escalates from the lowest on
 #: the 0.1 grid at which its out-of-fold precision on the training examples reaches 0.8, as for the other written
 #: heads; ``extremism-model-review`` asks a person from 0.5 ("more likely than not").
@@ -55,7 +62,9 @@ discussion, angry opinion without violence, religion, history and idioms), the t
 (threats are not extremism unless political; their angry non-threats are negatives here) and the extra
 negatives of `training/written.py` (neutral identity sentences and tweets labelled not offensive) and the tweets
 of the hate model's training part labelled not hateful (HatEval, about immigration and women: without them it
-read "They welcome these refugees." as extremism, 0.98). The blind sets are never read by training."""
+read "They welcome these refugees." as extremism, 0.98), and, since version 1.1,
+`bench/data/naming-groups-train.jsonl` (240 comments that welcome, support or ask about a named group, all
+negatives, read by this head alone). The blind sets are never read by training."""
     blind = """
 The pack escalates from 0.7 (the lowest threshold at which out-of-fold precision reaches 0.8), like the
 extremism phrase rules (the safeguarding lead is told now and the evidence kept), and asks a person to look from
@@ -66,7 +75,10 @@ Blind set `bench/data/extremism-test.jsonl` (150, 55 extremist, written by an au
 with this head: `extremism` recall 0.18 -> 0.44 at precision 1.00 -> 0.89, extremist comments allowed 31 -> 22 of
 55, same action 60.7% -> 66.7%, legitimate comments acted on 12 -> 13 of 90. On the held-out comments recall 2 ->
 3 of 8 with one comment labelled otherwise gaining the category; on `page-mix-test.jsonl` one ordinary comment
-reviewed. TweetEval hate val: 2 of 1,000 tweets at or above 0.5 (19 before the HatEval negatives were added)."""
+reviewed. TweetEval hate val: 2 of 1,000 tweets at or above 0.5 (19 before the HatEval negatives were added).
+Version 1.1 (the group-naming negatives, on the encoder rebuilt with 7-bit weights, 2026-12-07), same command:
+`extremism` recall 0.42 at precision 0.88 on the blind set, same action 67.3%, legitimate comments acted on 11 of
+90; 2 of 8 on the held-out comments; TweetEval hate val still 2 of 1,000 at or above 0.5."""
     failures = """
 - Reads meaning, not stance: a comment that quotes or condemns an attacker's words shares them, and coded
   references it has not seen (new numbers, new emoji) score low.
@@ -79,8 +91,9 @@ reviewed. TweetEval hate val: 2 of 1,000 tweets at or above 0.5 (19 before the H
 
 RECIPE = written.Recipe(
     key="extremism",
-    version="1.0",
+    version="1.1",
     data=DATA,
+    negative_files=(NAMING,),
     positive=_positive,
     low=("review", REVIEW),
     high=("escalate", ESCALATE),

@@ -73,6 +73,9 @@ class Recipe:
     category: str | None = None
     #: Texts added as negatives beyond the recipe's files (given a quick run's ``limit``, or None for all).
     negatives: Callable[[int | None], list[str]] | None = None
+    #: Written files every row of which is a negative for this head alone, whatever its labels: hashed in the
+    #: manifest with ``data``, but not among the files the spam models learn (``training.data.written_comments``).
+    negative_files: tuple[Path, ...] = ()
 
     @property
     def file(self) -> str:
@@ -113,6 +116,9 @@ Out-of-fold (5-fold cross-validation on the training examples; each score from a
 ROC-AUC {cv["roc_auc"]}, log loss {cv["log_loss"]}; at 0.5: precision {cv["precision_at_0.5"]}, recall
 {cv["recall_at_0.5"]}; at {high}, the pack's threshold: precision {cv[f"precision_at_{high}"]}, recall
 {cv[f"recall_at_{high}"]}.
+
+Blind-set numbers below are as measured when the version they name was added, on that day's encoder; every look
+since, including after each rebuild of the encoder, is recorded in `bench/data/README.md`.
 
 {blind.strip()}
 
@@ -174,6 +180,10 @@ def examples(recipe: Recipe, limit: int | None = None) -> tuple[list[str], list[
     from training.data import labelled_rows
 
     texts, labels = labelled_rows(recipe.data, recipe.positive, limit)
+    if recipe.negative_files:
+        extra_texts, _ = labelled_rows(recipe.negative_files, lambda expected: False, limit)
+        texts.extend(extra_texts)
+        labels.extend([0] * len(extra_texts))
     if recipe.negatives is not None:
         extra = recipe.negatives(limit)
         texts.extend(extra)
@@ -258,7 +268,10 @@ def build(recipe: Recipe, models: Path, limit: int | None = None, seed: int = SE
         "files": {recipe.file: digest},
         "folder": "encoder",
         "method": METHOD,
-        "data": {str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest() for p in recipe.data},
+        "data": {
+            str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in (*recipe.data, *recipe.negative_files)
+        },
         "cv": cv,
         "bias": bias_check(recipe, encoder, heads, 200 if limit else MADLIBS_ROWS),
         "seed": seed,

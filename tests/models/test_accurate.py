@@ -417,3 +417,26 @@ def test_a_failure_while_prefetching_sends_the_item_to_review() -> None:
 def test_naming_a_group_or_a_subject_is_not_violent_extremism_or_a_threat(text: str) -> None:
     found = {f.kind: f.score for f in EncoderDetector(min_score=0.0).detect(ContentItem(id="1", text=text), CTX)}
     assert found["extremism_encoder"] < 0.5 and found["threat_encoder"] < 0.5, found
+
+
+@pytest.mark.parametrize("folder", [ENCODER_DIR, ENCODER_DIR.parent / "similarity"], ids=["encoder", "similarity"])
+def test_shipped_int8_weights_fit_in_seven_bits(folder: Path) -> None:
+    """The same comment gets the same embedding on any x86 CPU. onnxruntime multiplies uint8 activations by int8
+    weights with VNNI where the CPU has it (exact 32-bit sums) and with AVX2's vpmaddubsw where it does not,
+    which adds each pair of products in 16 bits and saturates: with weights up to ±127 a pair can reach
+    2 x 255 x 127 = 64,770 > 32,767, so a machine without VNNI computed other embeddings, and other decisions,
+    than one with it (measured on one commit: TweetEval offensive val through the accurate tier gave 287 true and
+    94 false positives on one machine, 284 and 88 on another; ``bench/int8_saturation.py`` emulates both paths).
+    Weights within ±64 (``reduce_range``) keep every pair within 2 x 255 x 64 = 32,640."""
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(folder / "model.onnx")).graph
+    weights = {t.name: t for t in graph.initializer}
+    matmuls = [n for n in graph.node if n.op_type == "MatMulInteger"]
+    assert len(matmuls) >= 36
+    for node in matmuls:
+        weight = numpy_helper.to_array(weights[node.input[1]])
+        assert weight.dtype == np.int8, node.name
+        assert weight.min() >= -64 and weight.max() <= 64, (node.name, int(weight.min()), int(weight.max()))
+        assert 2 * 255 * max(-int(weight.min()), int(weight.max())) <= 32_767

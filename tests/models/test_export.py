@@ -66,3 +66,12 @@ def test_weights_are_quantised_per_output_channel(exported: tuple[Path, np.ndarr
         weight, scale = node.input[1], node.input[1].replace("_quantized", "_scale")
         assert weights[weight].dtype == np.int8
         assert weights[scale].shape == (weights[weight].shape[1],), node.name  # one scale per output column
+
+
+def test_weights_fit_in_seven_bits_so_no_cpu_saturates(exported: tuple[Path, np.ndarray]) -> None:
+    folder, _ = exported
+    graph = onnx.load(str(folder / "model.onnx")).graph
+    weights = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+    for node in (n for n in graph.node if n.op_type == "MatMulInteger"):
+        weight = weights[node.input[1]]
+        assert int(weight.min()) >= -64 and int(weight.max()) <= 64, node.name  # 2 x 255 x 64 <= 32,767

@@ -79,6 +79,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     extremism = manifest["models"].pop("extremism")
     assert set(extremism["files"]) == {"extremism.npz"} and "bench/data/extremism-train.jsonl" in extremism["data"]
     assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(extremism["data"])
+    assert "bench/data/naming-groups-train.jsonl" in extremism["data"]  # its negative file is hashed too
     for key in ("self_harm", "distress", "complaint", "urgent_medical", "threat", "extremism"):
         card = (tmp_path / "cards" / f"{key}.md").read_text(encoding="utf-8")
         assert card.startswith(f"# Model card: `{key}` head") and "## Bias" in card
