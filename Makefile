@@ -83,9 +83,11 @@ eval-report: $(VENV)/.eval
 
 # Rebuilds every shipped model (src/steward/models: the fast tier's *.npz, the accurate tier's encoder/ and
 # similarity/, manifest.json, cards/) from ../shared/datasets. About an hour on 2 cores (MiniLM fine-tuning).
+# Then records the accurate tier's scores of a few fixed texts on this machine (tests/models/test_reference.py).
 .PHONY: models models-check
 models: $(VENV)/.dev
 	$(BIN)/python -m training.train
+	$(BIN)/python -m tests.models.test_reference
 
 # Rebuilds every model into build/models-check and compares its scores with the shipped ones
 # (training/compare.py: exit 1 when a number moves more than 0.01). Same hour as `make models`.
