@@ -27,7 +27,6 @@ from typing import Any
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
-from sklearn.model_selection import StratifiedKFold
 
 from steward.evaluation.datasets import load_dataset
 from steward.models.encoder import Encoder
@@ -45,6 +44,7 @@ from training.data import (
 )
 from training.finetune import EPOCHS, LEARNING_RATE, TaskRows, base_encoder, base_model_dir, export_onnx, finetune
 from training.report import Baseline, compare, madlibs_fairness
+from training.written import C_GRID, choose_c
 
 VERSION = "2.1"
 
@@ -97,7 +97,7 @@ def stack(encoder: np.ndarray, ngram: np.ndarray, labels: Sequence[int]) -> tupl
 
 
 #: Regularisation strengths a refit tries (``refit``): stratified 5-fold cross-validated log loss picks one.
-REFIT_C = (0.3, 1.0, 3.0, 10.0, 30.0)
+REFIT_C = C_GRID
 
 
 def refit(
@@ -110,17 +110,7 @@ def refit(
     scored as the fine-tuned head, measured 2026-12-07) and can also learn what the shared sets never show."""
     x = np.vstack([train, written]).astype(np.float64)
     y = np.concatenate([np.asarray(train_labels), np.asarray(written_labels)])
-    folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=seed).split(x, y))
-    best: tuple[float, float, np.ndarray] | None = None
-    for c in REFIT_C:
-        oof = np.zeros(len(y))
-        for fit_rows, held in folds:
-            oof[held] = LogisticRegression(C=c, max_iter=5000).fit(x[fit_rows], y[fit_rows]).decision_function(x[held])
-        loss = log_loss(y, 1.0 / (1.0 + np.exp(-oof)))
-        if best is None or loss < best[0]:
-            best = (loss, c, oof)
-    assert best is not None
-    _, c, oof = best
+    _, c, oof = choose_c(x, y, seed, lambda y, oof: float(log_loss(y, 1.0 / (1.0 + np.exp(-oof)))))
     final = LogisticRegression(C=c, max_iter=5000).fit(x, y)
     return final.coef_[0].astype(np.float64), float(final.intercept_[0]), c, oof[len(train) :]
 

@@ -40,8 +40,9 @@ from steward.models.encoder import Encoder
 from steward.models.features import prepare
 from steward.models.heads import Heads, HeadSpec
 from steward.models.store import MODELS_DIR
+from training.data import ROOT as ROOT  # the repository root, which the recipes name their files from
+from training.data import labelled_rows, written_hashes
 
-ROOT = Path(__file__).resolve().parents[1]
 C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 SEED = 20261206
 #: Rows of bias-madlibs read for the bias check (every n-th row).
@@ -177,8 +178,6 @@ def recipes() -> tuple[Recipe, ...]:
 def examples(recipe: Recipe, limit: int | None = None) -> tuple[list[str], list[int]]:
     """(texts, labels) of the recipe's files, ``limit`` rows from each (a quick run) or all, then the recipe's
     extra negatives."""
-    from training.data import labelled_rows
-
     texts, labels = labelled_rows(recipe.data, recipe.positive, limit)
     if recipe.negative_files:
         extra_texts, _ = labelled_rows(recipe.negative_files, lambda expected: False, limit)
@@ -191,22 +190,40 @@ def examples(recipe: Recipe, limit: int | None = None) -> tuple[list[str], list[
     return texts, labels
 
 
-def fit(recipe: Recipe, emb: np.ndarray, labels: list[int], seed: int = SEED) -> tuple[Heads, dict[str, Any]]:
-    """The head and its cross-validated numbers (out-of-fold, so never on rows a model was fitted on)."""
-    y = np.asarray(labels)
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
+def choose_c(
+    x: np.ndarray,
+    y: np.ndarray,
+    seed: int,
+    loss: Callable[[np.ndarray, np.ndarray], float],
+    class_weight: str | None = None,
+) -> tuple[float, float, np.ndarray]:
+    """``(loss, C, oof)`` for the C of ``C_GRID`` whose logistic regression has the lowest ``loss(y, oof)``, where
+    ``oof`` holds stratified 5-fold out-of-fold decision values (each from a model that never saw the row); the
+    first such C on a tie. Shared by the written heads (``fit``) and the spam head's refit
+    (``training.accurate.refit``), which judge the out-of-fold values differently."""
+    folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=seed).split(x, y))
     best: tuple[float, float, np.ndarray] | None = None
     for c in C_GRID:
         oof = np.zeros(len(y))
-        for train, test in folds.split(emb, y):
-            lr = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(emb[train], y[train])
-            oof[test] = lr.decision_function(emb[test])
-        platt = LogisticRegression(C=1e6, max_iter=1000).fit(oof.reshape(-1, 1), y)
-        loss = log_loss(y, platt.predict_proba(oof.reshape(-1, 1))[:, 1])
-        if best is None or loss < best[0]:
-            best = (loss, c, oof)
+        for train, test in folds:
+            lr = LogisticRegression(C=c, class_weight=class_weight, max_iter=5000).fit(x[train], y[train])
+            oof[test] = lr.decision_function(x[test])
+        value = loss(y, oof)
+        if best is None or value < best[0]:
+            best = (value, c, oof)
     assert best is not None
-    loss, c, oof = best
+    return best
+
+
+def _platt_log_loss(y: np.ndarray, oof: np.ndarray) -> float:
+    platt = LogisticRegression(C=1e6, max_iter=1000).fit(oof.reshape(-1, 1), y)
+    return float(log_loss(y, platt.predict_proba(oof.reshape(-1, 1))[:, 1]))
+
+
+def fit(recipe: Recipe, emb: np.ndarray, labels: list[int], seed: int = SEED) -> tuple[Heads, dict[str, Any]]:
+    """The head and its cross-validated numbers (out-of-fold, so never on rows a model was fitted on)."""
+    y = np.asarray(labels)
+    loss, c, oof = choose_c(emb, y, seed, _platt_log_loss, class_weight="balanced")
     platt = LogisticRegression(C=1e6, max_iter=1000).fit(oof.reshape(-1, 1), y)
     a, b = -float(platt.coef_[0][0]), -float(platt.intercept_[0])
     final = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(emb, y)
@@ -268,10 +285,7 @@ def build(recipe: Recipe, models: Path, limit: int | None = None, seed: int = SE
         "files": {recipe.file: digest},
         "folder": "encoder",
         "method": METHOD,
-        "data": {
-            str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in (*recipe.data, *recipe.negative_files)
-        },
+        "data": written_hashes((*recipe.data, *recipe.negative_files)),
         "cv": cv,
         "bias": bias_check(recipe, encoder, heads, 200 if limit else MADLIBS_ROWS),
         "seed": seed,

@@ -26,20 +26,14 @@ from steward.content import ContentItem
 from steward.models.accurate import shipped_accurate
 from steward.models.relevance import SemanticOffTopicDetector
 from steward.models.store import MODELS_DIR
+from tests.models.comments import SAMPLE_COMMENTS
 
 REFERENCE = Path(__file__).parent / "data" / "accurate_reference.json"
 #: Probabilities and cosines may move this much between machines; a saturated sum moved embeddings by up to 0.05.
 TOLERANCE = 0.005
 
 TEXTS = (
-    "Waited 6 hours in A&E with my dad and nobody told us anything. Disgraceful.",
-    "Thank you to the midwives on Ward 7, you were amazing",
-    "@NHSEngland you lot are a bunch of useless idiots",
-    "FREE iPhone!!! click bit.ly/xyz to claim your prize now",
-    "I don't want to be here anymore",
-    "When is the flu jab clinic open in Guildford?",
-    "Go back to where you came from, we don't want your sort in our hospitals",
-    "shocking service, 3rd time my appointment has been cancelled, I'll be writing to my MP",
+    *SAMPLE_COMMENTS,
     "my chest has been tight for an hour and my left arm is numb, what do I do",
     "I know where the receptionist parks her car. She'll regret it.",
 )
