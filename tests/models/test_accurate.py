@@ -224,11 +224,20 @@ EXTREMISM = (
     "the lads who did the arena were soldiers. more of us need the guts to finish what they started",
     "they jabbed our kids. when the day comes every one of those vaccine centre nurses answers for it, rope ready",
 )
-# Comments that only name a group or a subject extremists talk about: never flagged for it.
+# Comments that only name a group or a subject extremists talk about: never flagged for it. The last six were
+# written for a trial hate head on written examples (training/group_hate.py, 2026-12-07), which scored "These
+# Muslim families donated blood." 0.77 and the next two 0.50-0.58 and was not shipped; any head of a category
+# must pass them.
 NAMING = (
     "They welcome these refugees.",
     "Eid Mubarak to all the staff and patients at the hospital mosque",
     "Thinking of the families of the Manchester Arena victims today",
+    "Proud of our trans and non-binary staff network marching at Pride today",
+    "Will there be a BSL interpreter at the Deaf awareness session on Thursday?",
+    "As a gay man I was nervous about the sexual health clinic but the staff were brilliant",
+    "These Muslim families donated blood.",
+    "Those Polish workers run the night shift.",
+    "They came here as refugees and now they are nurses.",
 )
 ORDINARY = (
     "Thank you to the nurses on ward 5, my dad is home and doing well",
@@ -414,9 +423,10 @@ def test_a_failure_while_prefetching_sends_the_item_to_review() -> None:
 
 
 @pytest.mark.parametrize("text", NAMING)
-def test_naming_a_group_or_a_subject_is_not_violent_extremism_or_a_threat(text: str) -> None:
+def test_naming_a_group_or_a_subject_is_not_hate_violent_extremism_or_a_threat(text: str) -> None:
     found = {f.kind: f.score for f in EncoderDetector(min_score=0.0).detect(ContentItem(id="1", text=text), CTX)}
     assert found["extremism_encoder"] < 0.5 and found["threat_encoder"] < 0.5, found
+    assert found["hate_encoder"] < 0.5 and found["offensive_encoder"] < 0.5, found
 
 
 @pytest.mark.parametrize("folder", [ENCODER_DIR, ENCODER_DIR.parent / "similarity"], ids=["encoder", "similarity"])

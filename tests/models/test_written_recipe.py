@@ -60,3 +60,37 @@ def test_the_extremism_head_learns_the_group_naming_comments_and_the_spam_models
     assert len(rows) >= 200 and all(r["expected"] == {"categories": [], "action": "allow"} for r in rows)
     assert NAMING not in written_comments()
     assert all(NAMING not in recipe.data for recipe in recipes())
+
+
+BLIND = (
+    "heldout-comments",
+    "page-mix-test",
+    "complaint-comments",
+    "urgent-test",
+    "safeguarding-test-2",
+    "threat-test",
+    "extremism-test",
+    "hate-test",
+)
+
+
+def test_the_trial_hate_head_reads_its_written_files_and_no_blind_set_and_is_not_shipped() -> None:
+    from training import group_hate
+
+    from steward.models.accurate import EXTRA_HEADS
+
+    recipe = group_hate.RECIPE
+    assert recipe.spec.category == "hate" and recipe.spec.kind == "group_hate_encoder"
+    named = {p.name for p in (*recipe.data, *recipe.negative_files)}
+    assert {"hate-train.jsonl", "hate-train-2.jsonl", "naming-groups-train-2.jsonl"} <= named
+    assert not {f"{name}.jsonl" for name in BLIND} & named
+    assert "demo-comments.jsonl" not in named  # the demo's hate comments check it without having taught it
+    texts, labels = examples(dataclasses.replace(recipe, negatives=None), limit=300)
+    written = [json.loads(line) for line in (recipe.data[0]).read_text(encoding="utf-8").splitlines()]
+    hateful = {r["text"] for r in written if "hate" in r["expected"]["categories"]}
+    assert hateful and all(label == 1 for text, label in zip(texts, labels, strict=True) if text in hateful)
+    naming_2 = {json.loads(line)["text"] for line in recipe.negative_files[1].read_text("utf-8").splitlines()}
+    assert naming_2 and all(label == 0 for text, label in zip(texts, labels, strict=True) if text in naming_2)
+    # a trial: not among the heads the accurate tier loads, nor among the files the spam models learn
+    assert "group_hate" not in EXTRA_HEADS and recipe not in recipes()
+    assert not {recipe.data[0], recipe.data[1], *recipe.negative_files} & set(written_comments())
