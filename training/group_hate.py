@@ -14,8 +14,10 @@ held-out comments from 4 to 9 of 9, but across the eight blind sets and the demo
 need nothing (2 hidden), and on sentences that merely name a group it scores high: "These Muslim families donated
 blood." 0.77, "Those Polish workers run the night shift." 0.57, "They welcome these refugees." 0.57-0.68 (C 1,
 as cross-validation chooses), with or without ``naming-groups-train-2.jsonl`` and with identity-term swaps as
-augmentation. A head on a sentence embedding reads "a group is named" more than "a group is attacked"; the next
-step is to teach the encoder itself (these files in the fine-tune's hate task), then measure again.
+augmentation. A head on a sentence embedding reads "a group is named" more than "a group is attacked".
+``bench/hate_trial.py`` shows the way on: all-MiniLM-L6-v2 fine-tuned on these rows as one task separates hate
+from group-naming across authors far better than this head (``BENCHMARKS.md`` has its numbers), so the next step is
+these files as a task of the encoder's own fine-tune (``training.finetune``), then the blind set again.
 
 - **Data**: ``bench/data/hate-train.jsonl`` and ``hate-train-2.jsonl`` (written for this head by two authors:
   hate against every protected characteristic, most without a slur, beside comments that name the same groups
