@@ -11,7 +11,7 @@ better, on data no blind set is in:
 
 ``linear``: ``training.written.fit``'s method (C 1, balanced, Platt) on the shipped encoder's embeddings. ``finetune``:
 all-MiniLM-L6-v2 fine-tuned on the same rows as one task (``training.finetune``, 2 epochs, seed 13; needs torch,
-about 400 steps, 8 minutes alone on 2 cores). Both are compared at the score above which 5% of the other author's
+416 steps, 17 minutes alone on 2 cores). Both are compared at the score above which 5% of the other author's
 non-hateful comments fall, so calibration does not matter. Run: ``PYTHONPATH=. .venv/bin/python bench/hate_trial.py``.
 """
 

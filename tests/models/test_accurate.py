@@ -226,7 +226,7 @@ EXTREMISM = (
 )
 # Comments that only name a group or a subject extremists talk about: never flagged for it. The last six were
 # written for a trial hate head on written examples (training/group_hate.py, 2026-12-07), which scored "These
-# Muslim families donated blood." 0.77 and the next two 0.50-0.58 and was not shipped; any head of a category
+# Muslim families donated blood." 0.77 and the next two 0.57 and 0.50 and was not shipped; any head of a category
 # must pass them.
 NAMING = (
     "They welcome these refugees.",
