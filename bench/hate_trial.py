@@ -17,6 +17,7 @@ non-hateful comments fall, so calibration does not matter. Run: ``PYTHONPATH=. .
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import sys
@@ -57,14 +58,17 @@ NAMING_ONLY = 10
 
 
 def training_rows(seed: int = 0) -> tuple[list[str], list[int]]:
-    recipe = group_hate.RECIPE
-    texts, labels = labelled_rows(tuple(p for p in recipe.data if p != OTHER_AUTHOR), recipe.positive, None)
-    negatives, _ = labelled_rows(recipe.negative_files, lambda expected: False, None)
+    """The trial recipe's examples without the other author's file, with 3,000 sampled tweets as its extra
+    negatives (``written.examples``: the labelled files, then the negative files, then these)."""
     rng = random.Random(seed)
     tweets = rng.sample(written.unlabelled_tweets("offensive", None), 1500)
     tweets += rng.sample(written.unlabelled_tweets("hate", None), 1500)
-    extra = negatives + identity_sentences() + tweets
-    return texts + extra, labels + [0] * len(extra)
+    recipe = dataclasses.replace(
+        group_hate.RECIPE,
+        data=tuple(p for p in group_hate.RECIPE.data if p != OTHER_AUTHOR),
+        negatives=lambda limit: identity_sentences() + tweets,
+    )
+    return written.examples(recipe)
 
 
 def linear(texts: list[str], labels: list[int]) -> Callable[[list[str]], np.ndarray]:

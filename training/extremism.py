@@ -8,8 +8,8 @@ embedding generalises from meaning and costs one dot product a comment.
 - **Data**: ``bench/data/extremism-train.jsonl`` (written for this head: violent extremism beside news and
   condemnation of attacks, Prevent discussion, angry opinion without violence, religion, history, idioms), the
   other training sets whose labels say whether a comment is extremism, the threat training sets, the extra
-  negatives of ``_negatives``, and ``bench/data/naming-groups-train.jsonl`` (``NAMING``: comments that welcome,
-  support or ask about a named group, all negatives, read by this head alone). A comment is positive when its
+  negatives of ``written.group_negatives``, and ``bench/data/naming-groups-train.jsonl`` (``NAMING``: comments
+  that welcome, support or ask about a named group, all negatives, read by this head alone). A comment is positive when its
   expected categories include ``extremism``. The blind sets (``extremism-test``, ``threat-test``,
   ``heldout-comments``, ``page-mix-test``, ``complaint-comments``, ``safeguarding-test-2``, ``urgent-test``) are
   never read here.
@@ -37,14 +37,6 @@ NAMING = ROOT / "bench" / "data" / "naming-groups-train.jsonl"
 #: the 0.1 grid at which its out-of-fold precision on the training examples reaches 0.8, as for the other written
 #: heads; ``extremism-model-review`` asks a person from 0.5 ("more likely than not").
 REVIEW, ESCALATE = 0.5, 0.7
-
-
-def _negatives(limit: int | None) -> list[str]:
-    """``written.inoffensive_negatives`` and the tweets of the hate model's training part labelled not hateful
-    (HatEval: immigration and women). Without the latter it read any mention of refugees as extremism: "They
-    welcome these refugees." scored 0.98 on TweetEval hate val, because its far-right positives talk about
-    migrants and its written negatives rarely do; a comment that merely names a group must never be flagged."""
-    return written.inoffensive_negatives(limit) + written.unlabelled_tweets("hate", limit)
 
 
 def _positive(expected: dict[str, Any]) -> bool:
@@ -98,7 +90,7 @@ RECIPE = written.Recipe(
     low=("review", REVIEW),
     high=("escalate", ESCALATE),
     card=card,
-    negatives=_negatives,
+    negatives=written.group_negatives,
 )
 
 

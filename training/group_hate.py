@@ -24,7 +24,7 @@ these files as a task of the encoder's own fine-tune (``training.finetune``), th
   neutrally or warmly, report hate suffered, ask about services, criticise the trust sharply or hold a contested
   opinion lawfully), the other training sets whose labels say whether a comment is hate,
   ``bench/data/naming-groups-train.jsonl`` and ``-2`` (``NAMING``, all negatives) and the extra negatives of
-  ``_negatives``. A comment is positive when its expected categories include ``hate``.
+  ``written.group_negatives``. A comment is positive when its expected categories include ``hate``.
   ``examples/demo-comments.jsonl`` is left out so that its hate comments check the head without having taught it.
   The blind sets (``hate-test``,
   ``heldout-comments``, ``page-mix-test``, ``complaint-comments``, ``safeguarding-test-2``, ``urgent-test``,
@@ -63,13 +63,6 @@ NAMING = (BENCH / "naming-groups-train.jsonl", BENCH / "naming-groups-train-2.js
 #: The pack's thresholds for the hate model (surrey-heartlands-aus), which this head shares with the fine-tuned
 #: one: ``hate-model`` hides from 0.9 until a person confirms, ``hate-model-review`` asks a person from 0.5.
 REVIEW, HIDE = 0.5, 0.9
-
-
-def _negatives(limit: int | None) -> list[str]:
-    """``written.inoffensive_negatives`` (neutral identity sentences, tweets labelled not offensive) and the tweets
-    of the hate model's training part labelled not hateful: a comment that merely names a group must never be
-    flagged, and the written negatives alone are a few hundred."""
-    return written.inoffensive_negatives(limit) + written.unlabelled_tweets("hate", limit)
 
 
 def _positive(expected: dict[str, Any]) -> bool:
@@ -117,7 +110,7 @@ RECIPE = written.Recipe(
     high=("hide", HIDE),
     card=card,
     category="hate",
-    negatives=_negatives,
+    negatives=written.group_negatives,
 )
 
 

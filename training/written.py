@@ -153,6 +153,13 @@ def inoffensive_negatives(limit: int | None) -> list[str]:
     return identity_sentences()[: limit and 2 * limit] + unlabelled_tweets("offensive", limit)
 
 
+def group_negatives(limit: int | None) -> list[str]:
+    """``inoffensive_negatives`` and the tweets of the hate model's training part labelled not hateful (HatEval:
+    immigration and women), for a head whose positives attack or name groups: a comment that merely names a group
+    must never be flagged (the extremism head read "They welcome these refugees." at 0.98 without them)."""
+    return inoffensive_negatives(limit) + unlabelled_tweets("hate", limit)
+
+
 def unlabelled_tweets(task: str, limit: int | None) -> list[str]:
     """The tweets of TweetEval ``task``'s (offensive, hate) training part, as its model was split, that are not
     labelled with it; never its held-back test part nor its val split."""
