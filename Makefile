@@ -58,8 +58,8 @@ demo-cli: $(VENV)/.runtime
 	@echo; echo "Decisions written to $(OUT)/. Try: $(BIN)/steward check \"Call me on 07911 123456\""
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench training
+	$(BIN)/ruff format --check src tests bench training
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy

@@ -33,6 +33,7 @@ from steward.models.encoder import Encoder
 from steward.models.features import prepare
 from steward.models.heads import Heads, HeadSpec, load_heads
 from steward.models.linear import Bundle, load_model
+from training import written
 from training.data import (
     AUGMENT_REPEAT,
     TaskData,
@@ -58,6 +59,23 @@ class HeadTask:
     #: Written NHS-page comments (files in the generic format) the head is refitted on beside its training rows,
     #: after fine-tuning (``refit``): positive when ``spec.category`` is among a record's expected categories.
     written: Callable[[], tuple[Path, ...]] | None = None
+    #: Written comments the encoder also learns this task from while fine-tuning, beside the shared set's training
+    #: part (``written.examples`` of the recipe: its files and extra negatives); never used to calibrate or score.
+    finetune_extra: Callable[[], written.Recipe] | None = None
+
+
+def _group_hate() -> written.Recipe:
+    """Hate against every protected characteristic, beside comments that name the same groups and are not hate:
+    ``training.group_hate``'s files, without its tweets (the hate task already has HatEval's). HatEval's hateful
+    tweets are about immigrants and women only; on the blind ``hate-test`` the encoder fine-tuned without these
+    rows found hate in 8 of 62 hateful comments (2026-12-07). ``bench/hate_trial.py`` measured why they go into
+    the fine-tune rather than into a linear head on its embedding: such a head reads "a group is named", while the
+    encoder fine-tuned on them learns "a group is attacked"."""
+    import dataclasses
+
+    from training import group_hate
+
+    return dataclasses.replace(group_hate.RECIPE, negatives=None)
 
 
 HEAD_TASKS = (
@@ -72,6 +90,7 @@ HEAD_TASKS = (
         lambda d, s, n: tweeteval_task("hate", "tweeteval-hate", d, s, n),
         True,
         True,
+        finetune_extra=_group_hate,
     ),
     HeadTask(HeadSpec("spam", "commercial", "spam_encoder", "spam_lr"), spam_task, False, False, written_comments),
 )
@@ -141,6 +160,10 @@ def _rows(task: HeadTask, data: TaskData, limit: int | None) -> TaskRows:
             neutral += 1
         texts.append(prepare(text))
         labels.append(label)
+    if task.finetune_extra is not None:
+        extra_texts, extra_labels = written.examples(task.finetune_extra(), limit)
+        texts += [prepare(t) for t in extra_texts]
+        labels += extra_labels
     return TaskRows(task.spec.name, texts, labels)
 
 
@@ -293,6 +316,14 @@ def score(
         }
         if j in written_results:
             entry["written"] = written_results[j]
+        if task.finetune_extra is not None:
+            recipe = task.finetune_extra()
+            _, extra_labels = written.examples(recipe, limit)
+            entry["finetune_written"] = {
+                "files": written_hashes(recipe.data + recipe.negative_files),
+                "rows": len(extra_labels),
+                "positives": int(sum(extra_labels)),
+            }
         if task.fairness and fairness:
             fair = madlibs_fairness(data_dir, predict(j), (50 * limit) if limit else None, base)
             comparison = fair.pop("comparison")

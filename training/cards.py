@@ -171,9 +171,10 @@ ENCODER_FAILURE_MODES = [
     "separates profanity.",
     "Trained on 2019 US tweets: UK political and NHS vocabulary is out of domain, and words common in "
     'heated US political tweets ("liberals", "maga") carry weight.',
-    "The hate head covers hate against women and immigrants (HatEval); other protected groups are mostly "
-    "left to the lexicon. The official HatEval test set is known to differ from train/val (best published "
-    "macro-F1 0.564): expect much lower scores on new data than on the held-back split.",
+    "The hate head learned HatEval (hate against women and immigrants) and, since 2026-12-07, comments written "
+    "for NHS pages that attack every protected characteristic beside comments that merely name the same groups; "
+    "groups and coded phrases neither names score lower. The official HatEval test set is known to differ from "
+    "train/val (best published macro-F1 0.564): expect much lower scores on new data than on the held-back split.",
     "The spam head learned 2015 YouTube music-video comments and 2000s UK SMS; a genuine comment with a link "
     "or a phone number can score as spam. Links to the domains on the policy pack's allow list are cut out of "
     "the text before the encoder reads it (`steward.models.inputs`).",
@@ -210,6 +211,16 @@ def _written(name: str, written: dict[str, Any]) -> list[str]:
         + ", ".join(f"`{f}`" for f in written["files"])
         + ".",
         *(["", WRITTEN_MEASURED[name]] if name in WRITTEN_MEASURED else []),
+    ]
+
+
+def _finetune_written(name: str, extra: dict[str, Any]) -> list[str]:
+    """Written comments the encoder learned head ``name``'s task from while fine-tuning."""
+    return [
+        f"While fine-tuning, the encoder also learned head `{name}`'s task from {extra['rows']:,} comments written "
+        f"for NHS pages ({extra['positives']:,} of them positive; counted in its training rows above), because the "
+        "shared set alone covers too little of what this head must find. They are not used for calibration or for "
+        "the results above. Files: " + ", ".join(f"`{f}`" for f in extra["files"]) + ".",
     ]
 
 
@@ -266,6 +277,8 @@ def render_encoder(entry: dict[str, Any], manifest: dict[str, Any]) -> str:
     ]
     for name, head in heads.items():
         lines += [f"### Head `{name}` → `{head['category']}`", "", *_results(head), ""]
+        if "finetune_written" in head:
+            lines += [*_finetune_written(name, head["finetune_written"]), ""]
         if "written" in head:
             lines += [*_written(name, head["written"]), ""]
         if "fairness" in head:

@@ -9,10 +9,10 @@ embedding generalises from meaning and costs one dot product a comment.
   condemnation of attacks, Prevent discussion, angry opinion without violence, religion, history, idioms), the
   other training sets whose labels say whether a comment is extremism, the threat training sets, the extra
   negatives of ``written.group_negatives``, and ``bench/data/naming-groups-train.jsonl`` (``NAMING``: comments
-  that welcome, support or ask about a named group, all negatives, read by this head alone). A comment is positive when its
-  expected categories include ``extremism``. The blind sets (``extremism-test``, ``threat-test``,
-  ``heldout-comments``, ``page-mix-test``, ``complaint-comments``, ``safeguarding-test-2``, ``urgent-test``) are
-  never read here.
+  that welcome, support or ask about a named group, all negatives; the encoder's hate task learns them too). A
+  comment is positive when its expected categories include ``extremism``. The blind sets (``extremism-test``,
+  ``threat-test``, ``heldout-comments``, ``page-mix-test``, ``complaint-comments``, ``safeguarding-test-2``,
+  ``urgent-test``, ``hate-test``) are never read here.
 - **Method**: ``training.written``, in ``encoder/extremism.npz``; findings of category ``extremism``, kind
   ``extremism_encoder``.
 

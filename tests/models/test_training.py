@@ -42,6 +42,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "safeguarding-test-2",
         "threat-test",
         "extremism-test",
+        "hate-test",
     }
     self_harm = manifest["models"].pop("self_harm")
     assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 360  # 40 from each file
@@ -102,10 +103,19 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     assert 0 < written["positives"] < written["rows"] and written["C"] > 0
     assert sum(written["out_of_fold_at_0.5"].values()) >= sum(written["out_of_fold_at_0.6"].values())
     assert "offensive" in encoder["heads"] and "written" not in encoder["heads"]["offensive"]
+    # the hate task also learns written comments while fine-tuning (40 from each file here), never a blind set
+    extra = encoder["heads"]["hate"]["finetune_written"]
+    assert {"bench/data/hate-train.jsonl", "bench/data/naming-groups-train-2.jsonl"} <= set(extra["files"])
+    assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(extra["files"])
+    assert "examples/demo-comments.jsonl" not in extra["files"]  # its hate comments check the head
+    assert extra["rows"] == 40 * len(extra["files"]) and 0 < extra["positives"] < extra["rows"]
+    assert encoder["heads"]["hate"]["n_train"] > extra["rows"]
+    assert [h for h, e in encoder["heads"].items() if "finetune_written" in e] == ["hate"]
     for head in encoder["heads"].values():
         assert head["results"][0]["set"] == "held-back test" and head["results"][0]["ours"]["n"] == head["n_test"]
     minilm_card = (tmp_path / "cards" / "minilm.md").read_text(encoding="utf-8")
     assert minilm_card.startswith("# Model card: `minilm`") and "head `spam` was refitted" in minilm_card
+    assert "also learned head `hate`'s task from" in minilm_card
     models = load_accurate(tmp_path / "encoder")  # the hashes in the new manifest match the new files
     det = EncoderDetector(min_score=0.0, models=models)
     findings = det.detect(ContentItem(id="1", text="free prize, text WIN now"), AssessContext())
