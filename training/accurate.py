@@ -167,6 +167,12 @@ def _rows(task: HeadTask, data: TaskData, limit: int | None) -> TaskRows:
     return TaskRows(task.spec.name, texts, labels)
 
 
+def _written_task(key: str, limit: int | None) -> TaskRows:
+    """A written head's examples as a task of the encoder's fine-tune (``written.ENCODER_TASKS``)."""
+    _, texts, labels = written.encoder_task(key, limit)
+    return TaskRows(key, [prepare(t) for t in texts], labels)
+
+
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -183,12 +189,15 @@ def build(
     """Train, export and score the accurate tier; returns the manifest entries {"encoder", "similarity"}."""
     datas = [t.data(data_dir, seed, limit) for t in HEAD_TASKS]
     rows = [_rows(t, d, limit) for t, d in zip(HEAD_TASKS, datas, strict=True)]
-    _log(f"fine-tuning MiniLM on {', '.join(f'{r.name} ({len(r.texts):,})' for r in rows)} for {epochs} epochs …")
-    module, weight, bias = finetune(rows, seed, epochs=epochs, log=_log)
+    extra = [_written_task(key, limit) for key in written.ENCODER_TASKS]
+    tasks = rows + extra
+    _log(f"fine-tuning MiniLM on {', '.join(f'{r.name} ({len(r.texts):,})' for r in tasks)} for {epochs} epochs …")
+    module, weight, bias = finetune(tasks, seed, epochs=epochs, log=_log)
+    k = len(HEAD_TASKS)
+    weight, bias = weight[:k], bias[:k]  # the written tasks' heads are dropped: training.written fits theirs
     folder = out / "encoder"
     export_onnx(module, folder / "model.onnx")
     shutil.copyfile(base_model_dir() / "tokenizer.json", folder / "tokenizer.json")
-    k = len(HEAD_TASKS)
     specs = tuple(t.spec for t in HEAD_TASKS)
     Heads(VERSION, specs, weight, bias, np.zeros(k), np.tile([-1.0, 0.0], (k, 1))).save(folder / "heads.npz")
     similarity = out / "similarity"
@@ -341,6 +350,14 @@ def score(
         "files": files,
         "bytes": sum((folder / n).stat().st_size for n in files),
         "heads": per_head,
+        "written_tasks": {
+            key: {
+                "files": written_hashes(recipe.data + recipe.negative_files),
+                "rows": len(labels),
+                "positives": int(sum(labels)),
+            }
+            for key, (recipe, _, labels) in ((k, written.encoder_task(k, limit)) for k in written.ENCODER_TASKS)
+        },
     }
     similarity = out / "similarity"
     sim_files = {name: _sha(similarity / name) for name in ("model.onnx", "tokenizer.json")}
