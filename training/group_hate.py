@@ -1,23 +1,23 @@
-"""A trial second hate head, learned from written examples: NOT SHIPPED (not in ``written.recipes()`` nor
-``steward.models.accurate.EXTRA_HEADS``), kept so the next attempt starts from its data and numbers.
+"""Hate against every protected characteristic: the written examples the encoder's ``hate`` task also learns while
+fine-tuning (``training.accurate``, since minilm 2.2), and a trial linear head on them that is NOT SHIPPED (not in
+``written.recipes()`` nor ``steward.models.accurate.EXTRA_HEADS``), kept for its numbers.
 
 The fine-tuned ``hate`` head learned TweetEval hate (HatEval), whose hateful tweets are about immigrants and women
 only. Hate on an NHS page is as often about trans, gay or disabled people, Muslims, Jewish people, Black or Asian
 people, Travellers or older people, said without a listed term. On the blind ``bench/data/hate-test.jsonl`` the
-accurate tier found 8 of 62 hateful comments (2026-12-07) and allowed 42. This recipe is a linear head on the
-fine-tuned encoder's embedding, reporting category ``hate`` (kind ``group_hate_encoder``) for the pack's
-``hate-model`` rules (hide from 0.9, review from 0.5).
+accurate tier of minilm 2.1 found 8 of 62 hateful comments (2026-12-07) and allowed 42.
 
-Why it is not shipped (measured 2026-12-07, ``bench/data/README.md`` records the look): wired in, its first
-build (without ``naming-groups-train-2.jsonl``) raised hate recall on the blind set from 8 to 28 of 62 and on the
-held-out comments from 4 to 9 of 9, but across the eight blind sets and the demo it acted on 12 more comments that
-need nothing (2 hidden), and on sentences that merely name a group it scores high: "These Muslim families donated
-blood." 0.77, "Those Polish workers run the night shift." 0.57, "They welcome these refugees." 0.57-0.68 (C 1,
-as cross-validation chooses), with or without ``naming-groups-train-2.jsonl`` and with identity-term swaps as
-augmentation. A head on a sentence embedding reads "a group is named" more than "a group is attacked".
-``bench/hate_trial.py`` shows the way on: all-MiniLM-L6-v2 fine-tuned on these rows as one task separates hate
-from group-naming across authors far better than this head (``BENCHMARKS.md`` has its numbers), so the next step is
-these files as a task of the encoder's own fine-tune (``training.finetune``), then the blind set again.
+The trial head is a linear head on the fine-tuned encoder's embedding, reporting category ``hate`` (kind
+``group_hate_encoder``) for the pack's ``hate-model`` rules (hide from 0.9, review from 0.5). Why it is not shipped
+(measured 2026-12-07 on minilm 2.1, ``bench/data/README.md`` records the look): wired in, it raised hate recall on
+the blind set from 8 to 28 of 62 and on the held-out comments from 4 to 9 of 9, but across the eight blind sets and
+the demo it acted on 12 more comments that need nothing (2 hidden), and on sentences that merely name a group it
+scores high: "These Muslim families donated blood." 0.77, "Those Polish workers run the night shift." 0.57, "They
+welcome these refugees." 0.57-0.68 (C 1, as cross-validation chooses), with or without
+``naming-groups-train-2.jsonl`` and with identity-term swaps as augmentation. A head on a sentence embedding reads
+"a group is named" more than "a group is attacked". ``bench/hate_trial.py`` showed the way on: all-MiniLM-L6-v2
+fine-tuned on these rows separates hate from group-naming across authors far better (``BENCHMARKS.md``), so since
+minilm 2.2 ``RECIPE``'s files (not its tweets: the hate task has HatEval's) are part of the encoder's hate task.
 
 - **Data**: ``bench/data/hate-train.jsonl`` and ``hate-train-2.jsonl`` (written for this head by two authors:
   hate against every protected characteristic, most without a slur, beside comments that name the same groups
@@ -31,7 +31,7 @@ these files as a task of the encoder's own fine-tune (``training.finetune``), th
   ``threat-test``, ``extremism-test``) are never read here.
 - **Method**: ``training.written``, in ``encoder/group_hate.npz``.
 
-To try it: ``python -m training.group_hate --models DIR`` on a copy of ``src/steward/models`` writes
+To try the trial head: ``python -m training.group_hate --models DIR`` on a copy of ``src/steward/models`` writes
 ``DIR/encoder/group_hate.npz``, its manifest entry and card; add ``"group_hate"`` to ``EXTRA_HEADS`` to load it.
 """
 

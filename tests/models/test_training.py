@@ -112,13 +112,13 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     assert extra["rows"] == 40 * len(extra["files"]) and 0 < extra["positives"] < extra["rows"]
     assert encoder["heads"]["hate"]["n_train"] > extra["rows"]
     assert [h for h, e in encoder["heads"].items() if "finetune_written" in e] == ["hate"]
-    # the threat and extremism heads' examples are tasks of the fine-tune too (heads dropped), never a blind set
-    assert set(encoder["written_tasks"]) == {"threat", "extremism"}
+    # four written heads' examples are tasks of the fine-tune too (their fine-tuned heads dropped), never blind sets
+    assert set(encoder["written_tasks"]) == {"self_harm", "distress", "threat", "extremism"}
     for key, task in encoder["written_tasks"].items():
         assert task["rows"] == 40 * len(task["files"]) and 0 < task["positives"] < task["rows"]
         assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(task["files"])
         assert "The encoder also learned these examples" in (tmp_path / "cards" / f"{key}.md").read_text("utf-8")
-    assert "The encoder also learned" not in (tmp_path / "cards" / "self_harm.md").read_text("utf-8")
+    assert "The encoder also learned" not in (tmp_path / "cards" / "complaint.md").read_text("utf-8")
     assert len(load_heads(tmp_path / "encoder" / "heads.npz").names) == 3  # offensive, hate, spam
     for head in encoder["heads"].values():
         assert head["results"][0]["set"] == "held-back test" and head["results"][0]["ours"]["n"] == head["n_test"]
