@@ -224,6 +224,20 @@ def _finetune_written(name: str, extra: dict[str, Any]) -> list[str]:
     ]
 
 
+def _written_tasks(tasks: dict[str, Any]) -> list[str]:
+    """The written heads whose examples the encoder learned as tasks of their own (``written.ENCODER_TASKS``)."""
+    if not tasks:
+        return []
+    each = ", ".join(f"`{k}` ({t['rows']:,} rows, {t['positives']:,} positive)" for k, t in tasks.items())
+    return [
+        "The fine-tune also had one task for each of these written heads' examples (files without their tweets): "
+        f"{each}. Those tasks' fine-tuned heads are dropped; each written head is fitted afterwards on the new "
+        "embedding (its card), so what these heads can read no longer depends on what learning the other tasks "
+        "happened to give the encoder.",
+        "",
+    ]
+
+
 def render_encoder(entry: dict[str, Any], manifest: dict[str, Any]) -> str:
     """The card of the accurate tier (one encoder, several heads)."""
     heads = entry["heads"]
@@ -270,6 +284,7 @@ def render_encoder(entry: dict[str, Any], manifest: dict[str, Any]) -> str:
         "Every number below is the shipped int8 graph's, through the run-time code (`steward.models.accurate`); "
         "each text is encoded alone, because int8 activations are quantised per batch.",
         "",
+        *_written_tasks(entry.get("written_tasks", {})),
         "## Results",
         "",
         "Precision, recall and F1 of the positive class at threshold 0.5; macro-F1 averages both classes.",

@@ -33,6 +33,11 @@ DATA = (ROOT / "bench" / "data" / "extremism-train.jsonl", *threat.DATA)
 #: "They welcome these refugees." 0.52 at the C its cross-validation chose and 0.39-0.52 over the whole grid,
 #: so the HatEval negatives alone left a comment that merely names a group on the edge of review.
 NAMING = ROOT / "bench" / "data" / "naming-groups-train.jsonl"
+#: Short comments that name a group as "they", "these" or "those" and sincere uses of words hate uses sarcastically,
+#: all negatives (written for the hate task; its brief forbade "They welcome ..." sentences). Added in 1.2, for the
+#: head only: with minilm 2.2 (whose fine-tune learned this head's other files as a task) version 1.1 scored
+#: "They welcome these refugees." 0.57, and with this file 0.08 (cross-validated recall at 0.5 unchanged, 0.82).
+NAMING_2 = ROOT / "bench" / "data" / "naming-groups-train-2.jsonl"
 #: The pack's thresholds for this head (surrey-heartlands-aus): ``extremism-model`` escalates from the lowest on
 #: the 0.1 grid at which its out-of-fold precision on the training examples reaches 0.8, as for the other written
 #: heads; ``extremism-model-review`` asks a person from 0.5 ("more likely than not").
@@ -56,7 +61,9 @@ negatives of `training/written.py` (neutral identity sentences and tweets labell
 of the hate model's training part labelled not hateful (HatEval, about immigration and women: without them it
 read "They welcome these refugees." as extremism, 0.98), and, since version 1.1,
 `bench/data/naming-groups-train.jsonl` (240 comments that welcome, support or ask about a named group, all
-negatives, read by this head alone). The blind sets are never read by training."""
+negatives) and, since version 1.2, `bench/data/naming-groups-train-2.jsonl` (200 short comments that name a group
+as "they", "these" or "those", all negatives; read by this head, not by the encoder's extremism task). The blind
+sets are never read by training."""
     blind = """
 The pack escalates from 0.7 (the lowest threshold at which out-of-fold precision reaches 0.8), like the
 extremism phrase rules (the safeguarding lead is told now and the evidence kept), and asks a person to look from
@@ -83,9 +90,10 @@ Version 1.1 (the group-naming negatives, on the encoder rebuilt with 7-bit weigh
 
 RECIPE = written.Recipe(
     key="extremism",
-    version="1.1",
+    version="1.2",
     data=DATA,
     negative_files=(NAMING,),
+    head_negative_files=(NAMING_2,),
     positive=_positive,
     low=("review", REVIEW),
     high=("escalate", ESCALATE),

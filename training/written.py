@@ -78,6 +78,10 @@ class Recipe:
     #: Written files every row of which is a negative for this head alone, whatever its labels: hashed in the
     #: manifest with ``data``, but not among the files the spam models learn (``training.data.written_comments``).
     negative_files: tuple[Path, ...] = ()
+    #: Negative files, as ``negative_files``, that the head reads but the encoder's task for it does not
+    #: (``ENCODER_TASKS``): added to the head after the shipped encoder was trained, so that ``make models``
+    #: still trains the same encoder. Hashed in the manifest with the others.
+    head_negative_files: tuple[Path, ...] = ()
 
     @property
     def file(self) -> str:
@@ -194,7 +198,7 @@ ENCODER_TASKS = ("self_harm", "distress", "threat", "extremism")
 
 def encoder_task(key: str, limit: int | None = None) -> tuple[Recipe, list[str], list[int]]:
     """The recipe ``key`` without its extra negatives (tweets), and its examples, for the encoder's fine-tune."""
-    recipe = dataclasses.replace(next(r for r in recipes() if r.key == key), negatives=None)
+    recipe = dataclasses.replace(next(r for r in recipes() if r.key == key), negatives=None, head_negative_files=())
     return (recipe, *examples(recipe, limit))
 
 
@@ -202,8 +206,9 @@ def examples(recipe: Recipe, limit: int | None = None) -> tuple[list[str], list[
     """(texts, labels) of the recipe's files, ``limit`` rows from each (a quick run) or all, then the recipe's
     extra negatives."""
     texts, labels = labelled_rows(recipe.data, recipe.positive, limit)
-    if recipe.negative_files:
-        extra_texts, _ = labelled_rows(recipe.negative_files, lambda expected: False, limit)
+    if recipe.negative_files or recipe.head_negative_files:
+        files = recipe.negative_files + recipe.head_negative_files
+        extra_texts, _ = labelled_rows(files, lambda expected: False, limit)
         texts.extend(extra_texts)
         labels.extend([0] * len(extra_texts))
     if recipe.negatives is not None:
@@ -318,7 +323,7 @@ def build(recipe: Recipe, models: Path, limit: int | None = None, seed: int = SE
         "files": {recipe.file: digest},
         "folder": "encoder",
         "method": METHOD,
-        "data": written_hashes((*recipe.data, *recipe.negative_files)),
+        "data": written_hashes((*recipe.data, *recipe.negative_files, *recipe.head_negative_files)),
         "cv": cv,
         "bias": bias_check(recipe, encoder, heads, 200 if limit else MADLIBS_ROWS),
         "seed": seed,

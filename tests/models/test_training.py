@@ -124,6 +124,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         assert head["results"][0]["set"] == "held-back test" and head["results"][0]["ours"]["n"] == head["n_test"]
     minilm_card = (tmp_path / "cards" / "minilm.md").read_text(encoding="utf-8")
     assert minilm_card.startswith("# Model card: `minilm`") and "head `spam` was refitted" in minilm_card
+    assert "one task for each of these written heads" in minilm_card
     assert "also learned head `hate`'s task from" in minilm_card
     models = load_accurate(tmp_path / "encoder")  # the hashes in the new manifest match the new files
     det = EncoderDetector(min_score=0.0, models=models)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from training import extremism
 from training.data import written_comments
-from training.written import examples, recipes
+from training.written import ENCODER_TASKS, encoder_task, examples, recipes
 
 NAMING = extremism.ROOT / "bench" / "data" / "naming-groups-train.jsonl"
 
@@ -39,7 +39,9 @@ def test_negative_files_are_read_as_negatives_after_the_labelled_files(tmp_path:
             {"id": "5", "text": "third row", "expected": {"categories": []}},
         ],
     )
-    recipe = dataclasses.replace(extremism.RECIPE, data=(data,), negative_files=(negatives,), negatives=None)
+    recipe = dataclasses.replace(
+        extremism.RECIPE, data=(data,), negative_files=(negatives,), negatives=None, head_negative_files=()
+    )
     texts, labels = examples(recipe)
     assert texts == [
         "join the fight, burn it down",
@@ -60,6 +62,23 @@ def test_the_extremism_head_learns_the_group_naming_comments_and_the_spam_models
     assert len(rows) >= 200 and all(r["expected"] == {"categories": [], "action": "allow"} for r in rows)
     assert NAMING not in written_comments()
     assert all(NAMING not in recipe.data for recipe in recipes())
+
+
+def test_head_only_negative_files_reach_the_head_but_not_the_encoders_task(tmp_path: Path) -> None:
+    """The encoder's extremism task must stay as minilm 2.2 learned it, so ``make models`` rebuilds that encoder;
+    files added to the head afterwards are read by the head alone."""
+    late = _write(tmp_path / "late.jsonl", [{"id": "9", "text": "They welcome them", "expected": {"categories": []}}])
+    recipe = dataclasses.replace(extremism.RECIPE, head_negative_files=(late,), negatives=None)
+    texts, labels = examples(recipe)
+    assert texts[-1] == "They welcome them" and labels[-1] == 0
+    assert "extremism" in ENCODER_TASKS
+    shipped, task_texts, task_labels = encoder_task("extremism")
+    assert shipped.head_negative_files == () and shipped.negatives is None
+    assert extremism.NAMING_2.is_file() and extremism.RECIPE.head_negative_files == (extremism.NAMING_2,)
+    naming_2 = {json.loads(line)["text"] for line in extremism.NAMING_2.read_text("utf-8").splitlines() if line}
+    head_texts, _ = examples(extremism.RECIPE)
+    assert naming_2 <= set(head_texts) and not naming_2 & set(task_texts)
+    assert len(task_texts) == len(task_labels) and 0 < sum(task_labels) < len(task_labels)
 
 
 BLIND = (
