@@ -60,7 +60,7 @@ class HeadTask:
     #: after fine-tuning (``refit``): positive when ``spec.category`` is among a record's expected categories.
     written: Callable[[], tuple[Path, ...]] | None = None
     #: Written comments the encoder also learns this task from while fine-tuning, beside the shared set's training
-    #: part (``written.examples`` of the recipe: its files and extra negatives); never used to calibrate or score.
+    #: part (``written.encoder_rows`` of the recipe: its files only); never used to calibrate or score.
     finetune_extra: Callable[[], written.Recipe] | None = None
 
 
@@ -71,11 +71,9 @@ def _group_hate() -> written.Recipe:
     rows found hate in 8 of 62 hateful comments (2026-12-07). ``bench/hate_trial.py`` measured why they go into
     the fine-tune rather than into a linear head on its embedding: such a head reads "a group is named", while the
     encoder fine-tuned on them learns "a group is attacked"."""
-    import dataclasses
-
     from training import group_hate
 
-    return dataclasses.replace(group_hate.RECIPE, negatives=None)
+    return group_hate.RECIPE
 
 
 HEAD_TASKS = (
@@ -161,7 +159,7 @@ def _rows(task: HeadTask, data: TaskData, limit: int | None) -> TaskRows:
         texts.append(prepare(text))
         labels.append(label)
     if task.finetune_extra is not None:
-        extra_texts, extra_labels = written.examples(task.finetune_extra(), limit)
+        _, extra_texts, extra_labels = written.encoder_rows(task.finetune_extra(), limit)
         texts += [prepare(t) for t in extra_texts]
         labels += extra_labels
     return TaskRows(task.spec.name, texts, labels)
@@ -171,6 +169,15 @@ def _written_task(key: str, limit: int | None) -> TaskRows:
     """A written head's examples as a task of the encoder's fine-tune (``written.ENCODER_TASKS``)."""
     _, texts, labels = written.encoder_task(key, limit)
     return TaskRows(key, [prepare(t) for t in texts], labels)
+
+
+def _provenance(recipe: written.Recipe, labels: Sequence[int]) -> dict[str, Any]:
+    """The manifest's record of written rows the encoder learned: file hashes, rows, positives."""
+    return {
+        "files": written_hashes(recipe.data + recipe.negative_files),
+        "rows": len(labels),
+        "positives": int(sum(labels)),
+    }
 
 
 def _log(message: str) -> None:
@@ -326,13 +333,8 @@ def score(
         if j in written_results:
             entry["written"] = written_results[j]
         if task.finetune_extra is not None:
-            recipe = task.finetune_extra()
-            _, extra_labels = written.examples(recipe, limit)
-            entry["finetune_written"] = {
-                "files": written_hashes(recipe.data + recipe.negative_files),
-                "rows": len(extra_labels),
-                "positives": int(sum(extra_labels)),
-            }
+            recipe, _, extra_labels = written.encoder_rows(task.finetune_extra(), limit)
+            entry["finetune_written"] = _provenance(recipe, extra_labels)
         if task.fairness and fairness:
             fair = madlibs_fairness(data_dir, predict(j), (50 * limit) if limit else None, base)
             comparison = fair.pop("comparison")
@@ -351,11 +353,7 @@ def score(
         "bytes": sum((folder / n).stat().st_size for n in files),
         "heads": per_head,
         "written_tasks": {
-            key: {
-                "files": written_hashes(recipe.data + recipe.negative_files),
-                "rows": len(labels),
-                "positives": int(sum(labels)),
-            }
+            key: _provenance(recipe, labels)
             for key, (recipe, _, labels) in ((k, written.encoder_task(k, limit)) for k in written.ENCODER_TASKS)
         },
     }

@@ -196,10 +196,16 @@ def recipes() -> tuple[Recipe, ...]:
 ENCODER_TASKS = ("self_harm", "distress", "threat", "extremism")
 
 
-def encoder_task(key: str, limit: int | None = None) -> tuple[Recipe, list[str], list[int]]:
-    """The recipe ``key`` without its extra negatives (tweets), and its examples, for the encoder's fine-tune."""
-    recipe = dataclasses.replace(next(r for r in recipes() if r.key == key), negatives=None, head_negative_files=())
+def encoder_rows(recipe: Recipe, limit: int | None = None) -> tuple[Recipe, list[str], list[int]]:
+    """``recipe`` as the encoder's fine-tune reads it (its files only: no extra negatives such as tweets, no
+    head-only negative files), and its examples."""
+    recipe = dataclasses.replace(recipe, negatives=None, head_negative_files=())
     return (recipe, *examples(recipe, limit))
+
+
+def encoder_task(key: str, limit: int | None = None) -> tuple[Recipe, list[str], list[int]]:
+    """``encoder_rows`` of the written head ``key`` (one of ``ENCODER_TASKS``)."""
+    return encoder_rows(next(r for r in recipes() if r.key == key), limit)
 
 
 def examples(recipe: Recipe, limit: int | None = None) -> tuple[list[str], list[int]]:
