@@ -5,7 +5,8 @@ held-out comments (2026-12-06) the accurate tier found 2 of 8 extremist comments
 calls to attack vaccine sites and coded calls to arms are said in too many ways for lists; a head on the encoder's
 embedding generalises from meaning and costs one dot product a comment.
 
-- **Data**: ``bench/data/extremism-train.jsonl`` (written for this head: violent extremism beside news and
+- **Data**: ``bench/data/extremism-train.jsonl`` and, since version 1.3, ``extremism-train-2.jsonl`` (written
+  for this head by two authors: violent extremism beside news and
   condemnation of attacks, Prevent discussion, angry opinion without violence, religion, history, idioms), the
   other training sets whose labels say whether a comment is extremism, the threat training sets, the extra
   negatives of ``written.group_negatives``, and ``bench/data/naming-groups-train.jsonl`` (``NAMING``: comments
@@ -27,7 +28,11 @@ from typing import Any
 from training import threat, written
 
 ROOT = written.ROOT
-DATA = (ROOT / "bench" / "data" / "extremism-train.jsonl", *threat.DATA)
+DATA = (
+    ROOT / "bench" / "data" / "extremism-train.jsonl",
+    ROOT / "bench" / "data" / "extremism-train-2.jsonl",
+    *threat.DATA,
+)
 #: Written comments that name a group and are ordinary (welcome, support, services, remembrance, lawful policy
 #: opinion): negatives only. Added in 1.1: with the encoder rebuilt (2026-12-07), version 1.0's recipe scored
 #: "They welcome these refugees." 0.52 at the C its cross-validation chose and 0.39-0.52 over the whole grid,
@@ -52,17 +57,17 @@ def _positive(expected: dict[str, Any]) -> bool:
 def card(entry: dict[str, Any]) -> str:
     """The model card (``cards/extremism.md``) from the manifest entry."""
     data = """
-Written examples in this repository, MIT like the project: `bench/data/extremism-train.jsonl` (written for this
-head: glorification of attackers, support for proscribed groups, conspiracy-driven and far-right or Islamist
-calls to violence, coded calls to arms, recruitment; beside news and condemnation of attacks, Prevent
-discussion, angry opinion without violence, religion, history and idioms), the threat head's training files
-(threats are not extremism unless political; their angry non-threats are negatives here) and the extra
-negatives of `training/written.py` (neutral identity sentences and tweets labelled not offensive) and the tweets
-of the hate model's training part labelled not hateful (HatEval, about immigration and women: without them it
-read "They welcome these refugees." as extremism, 0.98), and, since version 1.1,
+Written examples in this repository, MIT like the project: `bench/data/extremism-train.jsonl` and, since version
+1.3, `extremism-train-2.jsonl` (496, written for this head by two authors: glorification of attackers, support for
+proscribed groups, conspiracy-driven and far-right or Islamist calls to violence, coded calls to arms, recruitment;
+beside news and condemnation of attacks, Prevent discussion, angry opinion without violence, religion, history and
+idioms), the threat head's training files (threats are not extremism unless political; their angry non-threats are
+negatives here) and the extra negatives of `training/written.py` (neutral identity sentences and tweets labelled not
+offensive) and the tweets of the hate model's training part labelled not hateful (HatEval, about immigration and
+women: without them it read "They welcome these refugees." as extremism, 0.98), and, since version 1.1,
 `bench/data/naming-groups-train.jsonl` (240 comments that welcome, support or ask about a named group, all
-negatives) and, since version 1.2, `bench/data/naming-groups-train-2.jsonl` (200 short comments that name a group
-as "they", "these" or "those", all negatives; read by this head, not by the encoder's extremism task). The blind
+negatives) and, since version 1.2, `bench/data/naming-groups-train-2.jsonl` (200 short comments that name a group as
+"they", "these" or "those", all negatives; read by this head, not by the encoder's extremism task). The blind
 sets are never read by training."""
     blind = """
 The pack escalates from 0.7 (the lowest threshold at which out-of-fold precision reaches 0.8), like the
@@ -90,7 +95,7 @@ Version 1.1 (the group-naming negatives, on the encoder rebuilt with 7-bit weigh
 
 RECIPE = written.Recipe(
     key="extremism",
-    version="1.2",
+    version="1.3",
     data=DATA,
     negative_files=(NAMING,),
     head_negative_files=(NAMING_2,),

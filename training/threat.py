@@ -6,12 +6,13 @@ for review rather than escalating. On the held-out comments (2026-12-06) the acc
 People threaten in too many ways for lists ("I know what car she drives", "if anything happens to my dad on that
 trolley…"); a head on the encoder's embedding generalises from meaning and costs one dot product a comment.
 
-- **Data**: ``bench/data/threat-train.jsonl`` and ``threat-train-2.jsonl`` (written for this head by two
-  authors: threats, most without a violent word, beside idioms, legitimate escalation to the ombudsman or the
-  press, anger without a threat, reports of past incidents, jokes), the other training sets whose labels say
-  whether a comment is a threat, and the extra negatives of ``written.inoffensive_negatives``. A comment is
-  positive when its expected categories include ``threat``. The blind sets (``threat-test``, ``heldout-comments``,
-  ``page-mix-test``, ``complaint-comments``, ``safeguarding-test-2``, ``urgent-test``) are never read here.
+- **Data**: ``bench/data/threat-train.jsonl`` to ``threat-train-3.jsonl`` (written for this head by three authors,
+  the third for version 1.1: veiled, conditional, casual, online and calm threats; threats, most without a violent
+  word, beside idioms, legitimate escalation to the ombudsman or the press, anger without a threat, reports of past
+  incidents, jokes), the other training sets whose labels say whether a comment is a threat, and the extra negatives
+  of ``written.inoffensive_negatives``. A comment is positive when its expected categories include ``threat``. The
+  blind sets (``threat-test``, ``heldout-comments``, ``page-mix-test``, ``complaint-comments``,
+  ``safeguarding-test-2``, ``urgent-test``) are never read here.
 - **Method**: ``training.written``, in ``encoder/threat.npz``; findings of category ``threat``, kind
   ``threat_encoder``.
 
@@ -30,6 +31,7 @@ BENCH = ROOT / "bench" / "data"
 DATA = (
     BENCH / "threat-train.jsonl",
     BENCH / "threat-train-2.jsonl",
+    BENCH / "threat-train-3.jsonl",
     ROOT / "examples" / "demo-comments.jsonl",
     BENCH / "criticism-comments.jsonl",
     BENCH / "safeguarding-comments.jsonl",
@@ -57,14 +59,14 @@ def _positive(expected: dict[str, Any]) -> bool:
 def card(entry: dict[str, Any]) -> str:
     """The model card (``cards/threat.md``) from the manifest entry."""
     data = """
-Written examples in this repository, MIT like the project: `bench/data/threat-train.jsonl` and
-`threat-train-2.jsonl` (500 written for this head by two authors: threats to staff, premises and other
+Written examples in this repository, MIT like the project: `bench/data/threat-train.jsonl` to `threat-train-3.jsonl`
+(751 written for this head by three authors, the third since version 1.1: threats to staff, premises and other
 commenters, most without a violent word, beside idioms, legitimate escalation, anger without a threat, reports of
 past incidents and jokes) and the other training sets whose labels say whether a comment is a threat (the demo
 comments, the criticism set, the safeguarding, complaint, urgent and distress training sets, the retired first
 safeguarding set). Extra negatives: the neutral identity sentences of `training/data.py` and the tweets of the
-offensive model's training part labelled not offensive (TweetEval, as in `minilm.md`), because without them it
-read any sentence about a person as a threat ("Jim is a nice trans" 0.90). The blind sets (`threat-test.jsonl`,
+offensive model's training part labelled not offensive (TweetEval, as in `minilm.md`), because without them it read
+any sentence about a person as a threat ("Jim is a nice trans" 0.90). The blind sets (`threat-test.jsonl`,
 `heldout-comments.jsonl`, `page-mix-test.jsonl`, `complaint-comments.jsonl`, `safeguarding-test-2.jsonl`,
 `urgent-test.jsonl`) are never read by training."""
     blind = """
@@ -95,7 +97,7 @@ that needs nothing is escalated."""
 
 RECIPE = written.Recipe(
     key="threat",
-    version="1.0",
+    version="1.1",
     data=DATA,
     positive=_positive,
     low=("review", REVIEW),
