@@ -174,7 +174,7 @@ def _written_task(key: str, limit: int | None) -> TaskRows:
 def _provenance(recipe: written.Recipe, labels: Sequence[int]) -> dict[str, Any]:
     """The manifest's record of written rows the encoder learned: file hashes, rows, positives."""
     return {
-        "files": written_hashes(recipe.data + recipe.negative_files),
+        "files": written_hashes(recipe.files),
         "rows": len(labels),
         "positives": int(sum(labels)),
     }

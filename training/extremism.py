@@ -28,21 +28,17 @@ from typing import Any
 from training import threat, written
 
 ROOT = written.ROOT
-DATA = (
-    ROOT / "bench" / "data" / "extremism-train.jsonl",
-    ROOT / "bench" / "data" / "extremism-train-2.jsonl",
-    *threat.DATA,
-)
+DATA = (threat.BENCH / "extremism-train.jsonl", threat.BENCH / "extremism-train-2.jsonl", *threat.DATA)
 #: Written comments that name a group and are ordinary (welcome, support, services, remembrance, lawful policy
 #: opinion): negatives only. Added in 1.1: with the encoder rebuilt (2026-12-07), version 1.0's recipe scored
 #: "They welcome these refugees." 0.52 at the C its cross-validation chose and 0.39-0.52 over the whole grid,
 #: so the HatEval negatives alone left a comment that merely names a group on the edge of review.
-NAMING = ROOT / "bench" / "data" / "naming-groups-train.jsonl"
+NAMING = threat.BENCH / "naming-groups-train.jsonl"
 #: Short comments that name a group as "they", "these" or "those" and sincere uses of words hate uses sarcastically,
 #: all negatives (written for the hate task; its brief forbade "They welcome ..." sentences). Added in 1.2, for the
 #: head only: with minilm 2.2 (whose fine-tune learned this head's other files as a task) version 1.1 scored
 #: "They welcome these refugees." 0.57, and with this file 0.08 (cross-validated recall at 0.5 unchanged, 0.82).
-NAMING_2 = ROOT / "bench" / "data" / "naming-groups-train-2.jsonl"
+NAMING_2 = threat.BENCH / "naming-groups-train-2.jsonl"
 #: The pack's thresholds for this head (surrey-heartlands-aus): ``extremism-model`` escalates from the lowest on
 #: the 0.1 grid at which its out-of-fold precision on the training examples reaches 0.8, as for the other written
 #: heads; ``extremism-model-review`` asks a person from 0.5 ("more likely than not").

@@ -7,7 +7,7 @@ People threaten in too many ways for lists ("I know what car she drives", "if an
 trolley…"); a head on the encoder's embedding generalises from meaning and costs one dot product a comment.
 
 - **Data**: ``bench/data/threat-train.jsonl`` to ``threat-train-3.jsonl`` (written for this head by three authors,
-  the third for version 1.1: veiled, conditional, casual, online and calm threats; threats, most without a violent
+  the third for version 1.1 with veiled, conditional, casual, online and calm ones: threats, most without a violent
   word, beside idioms, legitimate escalation to the ombudsman or the press, anger without a threat, reports of past
   incidents, jokes), the other training sets whose labels say whether a comment is a threat, and the extra negatives
   of ``written.inoffensive_negatives``. A comment is positive when its expected categories include ``threat``. The

@@ -84,6 +84,16 @@ class Recipe:
     head_negative_files: tuple[Path, ...] = ()
 
     @property
+    def negative_files_read(self) -> tuple[Path, ...]:
+        """Every file this head reads as negatives only: ``negative_files`` then ``head_negative_files``."""
+        return self.negative_files + self.head_negative_files
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """Every written file this head reads, labelled first (``data``): what the manifest hashes."""
+        return self.data + self.negative_files_read
+
+    @property
     def file(self) -> str:
         return f"{self.key}.npz"
 
@@ -212,9 +222,8 @@ def examples(recipe: Recipe, limit: int | None = None) -> tuple[list[str], list[
     """(texts, labels) of the recipe's files, ``limit`` rows from each (a quick run) or all, then the recipe's
     extra negatives."""
     texts, labels = labelled_rows(recipe.data, recipe.positive, limit)
-    if recipe.negative_files or recipe.head_negative_files:
-        files = recipe.negative_files + recipe.head_negative_files
-        extra_texts, _ = labelled_rows(files, lambda expected: False, limit)
+    if recipe.negative_files_read:
+        extra_texts, _ = labelled_rows(recipe.negative_files_read, lambda expected: False, limit)
         texts.extend(extra_texts)
         labels.extend([0] * len(extra_texts))
     if recipe.negatives is not None:
@@ -329,7 +338,7 @@ def build(recipe: Recipe, models: Path, limit: int | None = None, seed: int = SE
         "files": {recipe.file: digest},
         "folder": "encoder",
         "method": METHOD,
-        "data": written_hashes((*recipe.data, *recipe.negative_files, *recipe.head_negative_files)),
+        "data": written_hashes(recipe.files),
         "cv": cv,
         "bias": bias_check(recipe, encoder, heads, 200 if limit else MADLIBS_ROWS),
         "seed": seed,
