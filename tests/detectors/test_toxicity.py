@@ -60,6 +60,8 @@ def top(category: str, text: str) -> float:
         ("wanker", "swear", "wanker"),
         ("total bellend", "swear", "bellend"),
         ("bloody hell", "mild_swear", "bloody"),
+        # a safe context drops only the hit it overlaps: the insult after a finger-prick test is still one
+        ("finger prick test done, the GP was a prick about it", "swear", "prick"),
     ],
 )
 def test_profanity_found(text: str, kind: str, evidence: str) -> None:
@@ -82,6 +84,10 @@ def test_profanity_found(text: str, kind: str, evidence: str) -> None:
         "spotted dick and custard in the canteen",
         "Cumbria and Lancashire",
         "a skin prick test for allergies",
+        "the clinic moved to finger prick testing at the GP",
+        "Finger-prick INR checks at the pharmacy now",
+        "the midwife did the heel prick test on day five",
+        "thumb prick glucose check before tea",
         "the classic passage",
         "as I said",
         "class of 2024",
@@ -97,6 +103,7 @@ def test_profanity_scunthorpe_negatives(text: str) -> None:
     ("text", "minimum"),
     [
         ("you are an idiot", 0.8),
+        ("finger prick test done, the GP was a prick about it", 0.5),
         ("stupid cow", 0.8),
         ("the receptionist is a fat useless bitch", 0.9),
         ("What an idiot.", 0.8),
@@ -130,6 +137,8 @@ def test_abuse_found(text: str, minimum: float) -> None:
         "the system is a joke",
         "incompetent management, again",
         "I'm a gay man",
+        "the nurse did a finger prick test on my son",
+        "you'll get a heel prick test on day five",
     ],
 )
 def test_abuse_negatives(text: str) -> None:
