@@ -47,7 +47,7 @@ from training.finetune import EPOCHS, LEARNING_RATE, TaskRows, base_encoder, bas
 from training.report import Baseline, compare, madlibs_fairness
 from training.written import C_GRID, choose_c
 
-VERSION = "2.3"
+VERSION = "2.4"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ escalates on it (``when.finding_kinds: [distress_encoder]``), so it cannot page 
   negatives (``complaint-dev-c.jsonl``, ``urgent-train.jsonl``) and ``distress-train-1.jsonl``, written for this
   head. The blind sets (``safeguarding-test-2``, ``page-mix-test``, ``heldout-comments``, ``urgent-test``,
   ``complaint-comments``) are never read here.
+  Since minilm 2.4 also, as negatives, ``written.ALLOWED_NEGATIVES`` (comments written to need nothing).
 - **Method**: ``training.written``, in ``encoder/distress.npz``; its findings are category ``self_harm``, kind
   ``distress_encoder``.
 
@@ -100,8 +101,9 @@ meaning, and a linear head on this encoder has about reached what it can tell ap
 
 RECIPE = written.Recipe(
     key="distress",
-    version="1.2",
+    version="1.3",
     data=DATA,
+    negative_files=written.ALLOWED_NEGATIVES,
     positive=_positive,
     low=("low", LOW),
     high=("review", REVIEW),

@@ -10,7 +10,8 @@ embedding generalises from meaning and costs one dot product a comment.
   condemnation of attacks, Prevent discussion, angry opinion without violence, religion, history, idioms), the
   other training sets whose labels say whether a comment is extremism, the threat training sets, the extra
   negatives of ``written.group_negatives``, and ``bench/data/naming-groups-train.jsonl`` (``NAMING``: comments
-  that welcome, support or ask about a named group, all negatives; the encoder's hate task learns them too). A
+  that welcome, support or ask about a named group, all negatives; the encoder's hate task learns them too),
+  ``naming-groups-train-2.jsonl`` (``NAMING_2``) and ``written.ALLOWED_NEGATIVES``, negatives too. A
   comment is positive when its expected categories include ``extremism``. The blind sets (``extremism-test``,
   ``threat-test``, ``heldout-comments``, ``page-mix-test``, ``complaint-comments``, ``safeguarding-test-2``,
   ``urgent-test``, ``hate-test``) are never read here.
@@ -38,6 +39,7 @@ NAMING = threat.BENCH / "naming-groups-train.jsonl"
 #: all negatives (written for the hate task; its brief forbade "They welcome ..." sentences). Added in 1.2, for the
 #: head only: with minilm 2.2 (whose fine-tune learned this head's other files as a task) version 1.1 scored
 #: "They welcome these refugees." 0.57, and with this file 0.08 (cross-validated recall at 0.5 unchanged, 0.82).
+#: Since 1.4 (minilm 2.4, whose fine-tune learned it too) one of ``negative_files`` like the others.
 NAMING_2 = threat.BENCH / "naming-groups-train-2.jsonl"
 #: The pack's thresholds for this head (surrey-heartlands-aus): ``extremism-model`` escalates from the lowest on
 #: the 0.1 grid at which its out-of-fold precision on the training examples reaches 0.8, as for the other written
@@ -91,10 +93,9 @@ Version 1.1 (the group-naming negatives, on the encoder rebuilt with 7-bit weigh
 
 RECIPE = written.Recipe(
     key="extremism",
-    version="1.3",
+    version="1.4",
     data=DATA,
-    negative_files=(NAMING,),
-    head_negative_files=(NAMING_2,),
+    negative_files=(NAMING, NAMING_2, *written.ALLOWED_NEGATIVES),
     positive=_positive,
     low=("review", REVIEW),
     high=("escalate", ESCALATE),

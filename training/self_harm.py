@@ -13,6 +13,7 @@ already embeds every comment for its other heads.
   the complaint training sets (320, none a crisis); a comment is positive
   when its expected action is to escalate for ``self_harm``. ``bench/data/safeguarding-test-2.jsonl`` is the
   blind test and is never read here.
+  Since minilm 2.4 also, as negatives, ``written.ALLOWED_NEGATIVES`` (comments written to need nothing).
 - **Method**: ``training.written`` (logistic regression on the encoder's embedding, C by 5-fold CV, Platt on
   the out-of-fold scores), in ``encoder/self_harm.npz``, loaded beside ``heads.npz``.
 
@@ -104,8 +105,9 @@ at precision 0.91. Before training on it, version 1.2 found 70 of its 100 crises
 
 RECIPE = written.Recipe(
     key="self_harm",
-    version="1.4",
+    version="1.5",
     data=DATA,
+    negative_files=written.ALLOWED_NEGATIVES,
     positive=_positive,
     low=("review", REVIEW),
     high=("escalate", ESCALATE),

@@ -13,6 +13,7 @@ trolley…"); a head on the encoder's embedding generalises from meaning and cos
   of ``written.inoffensive_negatives``. A comment is positive when its expected categories include ``threat``. The
   blind sets (``threat-test``, ``heldout-comments``, ``page-mix-test``, ``complaint-comments``,
   ``safeguarding-test-2``, ``urgent-test``) are never read here.
+  Since minilm 2.4 also, as negatives, ``written.ALLOWED_NEGATIVES`` (comments written to need nothing).
 - **Method**: ``training.written``, in ``encoder/threat.npz``; findings of category ``threat``, kind
   ``threat_encoder``.
 
@@ -97,8 +98,9 @@ that needs nothing is escalated."""
 
 RECIPE = written.Recipe(
     key="threat",
-    version="1.1",
+    version="1.2",
     data=DATA,
+    negative_files=written.ALLOWED_NEGATIVES,
     positive=_positive,
     low=("review", REVIEW),
     high=("escalate", ESCALATE),

@@ -46,7 +46,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "hate-test",
     }
     self_harm = manifest["models"].pop("self_harm")
-    assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 360  # 40 from each file
+    assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 480  # 40 from each file
     assert 0.0 <= self_harm["cv"]["roc_auc"] <= 1.0 and 0.0 <= self_harm["bias"]["fpr_review"] <= 1.0
     assert set(self_harm["data"]) == {
         "bench/data/safeguarding-dev.jsonl",
@@ -58,6 +58,10 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "bench/data/safeguarding-train-1.jsonl",
         "bench/data/safeguarding-train-2.jsonl",
         "bench/data/safeguarding-train-3.jsonl",
+        # written to need nothing (``training.written.ALLOWED_NEGATIVES``), negatives only
+        "bench/data/urgent-negatives.jsonl",
+        "bench/data/distress-negatives.jsonl",
+        "bench/data/violence-negatives.jsonl",
     }
     assert "bench/data/safeguarding-test-2.jsonl" not in self_harm["data"]  # the blind set is never trained on
     distress = manifest["models"].pop("distress")
@@ -73,7 +77,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     assert "bench/data/heldout-comments.jsonl" not in complaint["data"]
     assert "bench/data/page-mix-test.jsonl" not in complaint["data"]
     urgent = manifest["models"].pop("urgent_medical")
-    assert set(urgent["files"]) == {"urgent_medical.npz"} and urgent["cv"]["rows"] == 440  # 40 from each file
+    assert set(urgent["files"]) == {"urgent_medical.npz"} and urgent["cv"]["rows"] == 560  # 40 from each file
     assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(urgent["data"])
     threat = manifest["models"].pop("threat")
     assert set(threat["files"]) == {"threat.npz"} and "bench/data/threat-train.jsonl" in threat["data"]

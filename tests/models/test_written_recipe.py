@@ -7,9 +7,9 @@ import dataclasses
 import json
 from pathlib import Path
 
-from training import extremism
+from training import complaint, distress, extremism, self_harm, threat, urgent
 from training.data import written_comments
-from training.written import ENCODER_TASKS, encoder_task, examples, recipes
+from training.written import ALLOWED_NEGATIVES, ENCODER_TASKS, encoder_task, examples, recipes
 
 NAMING = extremism.ROOT / "bench" / "data" / "naming-groups-train.jsonl"
 
@@ -56,17 +56,22 @@ def test_negative_files_are_read_as_negatives_after_the_labelled_files(tmp_path:
     assert quick_labels == [1, 0, 0, 0]
 
 
-def test_the_extremism_head_learns_the_group_naming_comments_and_the_spam_models_do_not() -> None:
-    assert extremism.RECIPE.negative_files == (NAMING,) and NAMING.is_file()
-    rows = [json.loads(line) for line in NAMING.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(rows) >= 200 and all(r["expected"] == {"categories": [], "action": "allow"} for r in rows)
-    assert NAMING not in written_comments()
-    assert all(NAMING not in recipe.data for recipe in recipes())
+def test_the_written_negative_files_are_all_allowed_and_the_spam_models_do_not_learn_them() -> None:
+    assert extremism.RECIPE.negative_files == (NAMING, extremism.NAMING_2, *ALLOWED_NEGATIVES)
+    for recipe in (self_harm.RECIPE, distress.RECIPE, threat.RECIPE, urgent.RECIPE):
+        assert recipe.negative_files == ALLOWED_NEGATIVES
+    assert complaint.RECIPE.negative_files == ()  # its trial with these files lost complaints (BENCHMARKS.md)
+    for path in (NAMING, extremism.NAMING_2, *ALLOWED_NEGATIVES):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert len(rows) >= 200 and all(r["expected"] == {"categories": [], "action": "allow"} for r in rows), path
+        assert path not in written_comments()
+        assert all(path not in recipe.data for recipe in recipes())
 
 
 def test_head_only_negative_files_reach_the_head_but_not_the_encoders_task(tmp_path: Path) -> None:
-    """The encoder's extremism task must stay as minilm 2.2 learned it, so ``make models`` rebuilds that encoder;
-    files added to the head afterwards are read by the head alone."""
+    """A file added to a head after its encoder was trained (``head_negative_files``) is read by the head alone, so
+    ``make models`` still trains the shipped encoder; the shipped recipes have none since minilm 2.4, whose
+    encoder learned every negative file of its tasks."""
     late = _write(tmp_path / "late.jsonl", [{"id": "9", "text": "They welcome them", "expected": {"categories": []}}])
     recipe = dataclasses.replace(extremism.RECIPE, head_negative_files=(late,), negatives=None)
     texts, labels = examples(recipe)
@@ -74,10 +79,10 @@ def test_head_only_negative_files_reach_the_head_but_not_the_encoders_task(tmp_p
     assert "extremism" in ENCODER_TASKS
     shipped, task_texts, task_labels = encoder_task("extremism")
     assert shipped.head_negative_files == () and shipped.negatives is None
-    assert extremism.NAMING_2.is_file() and extremism.RECIPE.head_negative_files == (extremism.NAMING_2,)
+    assert "They welcome them" not in task_texts
+    assert all(r.head_negative_files == () for r in recipes())
     naming_2 = {json.loads(line)["text"] for line in extremism.NAMING_2.read_text("utf-8").splitlines() if line}
-    head_texts, _ = examples(extremism.RECIPE)
-    assert naming_2 <= set(head_texts) and not naming_2 & set(task_texts)
+    assert naming_2 <= set(task_texts)  # learned by the encoder's task as well as by the head
     assert len(task_texts) == len(task_labels) and 0 < sum(task_labels) < len(task_labels)
 
 
