@@ -45,7 +45,7 @@ def test_complaint_positive(text: str, kind: str, score: float) -> None:
     f = best(COMPLAINT, text)
     assert f is not None, text
     assert (f.kind, f.score, f.category) == (kind, score, "complaint")
-    assert f.detector == "complaint_lexicon@1.0"
+    assert f.detector == "complaint_lexicon@1.1"
 
 
 @pytest.mark.parametrize(
@@ -253,6 +253,43 @@ def test_complaint_told_not_announced(text: str) -> None:
 def test_complaint_told_not_announced_negatives(text: str) -> None:
     f = best(COMPLAINT, text)
     assert f is None or f.score < 0.5, (text, f)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a story that turns and ends well: how it ended is what the writer is telling
+        "They cancelled my op the week before but rebooked me within 7 days, brilliant communication from the team",
+        "Surgery cancelled my appointment but rang me themselves and rebooked me for the same week",
+        "The wait for my results was awful but the team kept me informed the whole way through",
+        # praise said with a negative
+        "Had my scan moved twice, they rang a week ahead each time and let me pick the new date. Can't fault that.",
+        "my appointment got cancelled and they sorted a new one the same day, couldn't have asked for more",
+        # words ending in -nt are not "n't": brilliant, excellent, appointment
+        "My appointment was cancelled and moved to the next day, brilliant and excellent service, thank you",
+    ],
+)
+def test_complaint_stories_that_end_well_are_not_redirected(text: str) -> None:
+    f = best(COMPLAINT, text)
+    assert f is None or f.score < 0.5, (text, f)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the good ending is denied, or the turn runs the other way
+        "My husband's scan got cancelled because of the strike. We were told cancer pathways were unaffected. "
+        "Apparently his didn't count. Still no new date.",
+        "the staff were lovely but they cancelled my op twice and I still have no date",
+        "My dad's op was cancelled on the day but the nurse was kind. Sent home with no new date and nobody has rung.",
+        "My op at the hospital was cancelled, but brilliant, I was told to wait for a letter. Months on, no letter.",
+        # praise words around a grievance that stays
+        "brilliant nurses but the doctor didn't even examine me",
+    ],
+)
+def test_complaint_stories_that_end_badly_are_still_redirected(text: str) -> None:
+    f = best(COMPLAINT, text)
+    assert f is not None and f.score >= 0.5, (text, f)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from steward.content import Category, ContentItem, Finding
-from steward.detectors.base import AssessContext, compile_pattern, search, tag
+from steward.detectors.base import REGEX_TIMEOUT_S, AssessContext, compile_pattern, finditer, search, tag
 from steward.detectors.complaint_rules import (
     COMPLAINT_RULES,
     EXPERIENCE,
@@ -44,7 +44,26 @@ _GOOD_NEWS = compile_pattern(
 _GRIEVANCE = compile_pattern(
     r"\b(?:but|however|although|though|not|never|nobody|no\s+one|still|again|disgust\w*|appall\w*|shock\w*|"
     r"terribl\w*|awful|rude|worst|disgrace\w*|joke|shambles|useless|angry|furious|upset|complain\w*|cancel\w*|"
-    r"for\s+nothing|yeah\s+right|left|ignored|neglect\w*|unacceptable)\b|n['’]?t\b"
+    r"for\s+nothing|yeah\s+right|left|ignored|neglect\w*|unacceptable|"
+    r"(?:do|does|did|is|was|are|were|ca|could|would|should|wo|have|has|had|ai|must|need)n['’]?t|cannot)\b"
+)
+
+#: Praise said with a negative ("can't fault them", "couldn't have asked for more"): good news, not a grievance.
+_PRAISE_IDIOM = compile_pattern(
+    r"\b(?:(?:ca|could)n['’]?t|cannot|could\s+not)\s+(?:fault|complain|thank|praise)\w*|"
+    r"\b(?:(?:ca|could)n['’]?t|cannot|could\s+not)\s+(?:have\s+)?(?:asked|ask|wished|wish)\s+for|"
+    r"\b(?:(?:ca|could)n['’]?t|could\s+not)\s+(?:have\s+)?been\s+(?:more|better|kinder|nicer|happier)|"
+    r"\bdid(?:n['’]?t|\s+not)\s+make\s+me\s+feel|\bno\s+drama|\bno\s+complaints"
+)
+#: The last turn of a story ("cancelled, but they rebooked me the same week"): what follows it is how it ended.
+_CONTRAST = compile_pattern(r"\b(?:but|however|although|though)\b")
+#: A good ending denied ("still no new date", "never rang back").
+_NEGATION = compile_pattern(r"\b(?:no|not|never|nothing|without|yet)\b")
+#: How a story ends well, beside ``_GOOD_NEWS``: put right, cleared, recovered.
+_RESOLVED = compile_pattern(
+    r"\b(?:rebooked|re-booked|rearranged|new\s+date|rang\s+(?:me|us)|called\s+(?:me|us)\s+back|all\s+clear|"
+    r"kept\s+(?:me|us)\s+(?:informed|updated)|recovered|sorted|excellent|brilliant|amazing|fantastic|kind|lovely|"
+    r"grateful|glad|couldn['’]?t\s+fault|can['’]?t\s+fault)\b"
 )
 
 #: Context that turns a strong emergency phrase into history, advice or a joke, unless the author says it is now.
@@ -72,11 +91,33 @@ def _findings(lexicon: Lexicon, text: str, category: str, detector: str, noun: s
     return [h.finding(category, detector, f"{noun} '{h.rule.label}'.") for h in lexicon.scan(text)]
 
 
+def _told_as_good_news(text: str) -> bool:
+    """Whether a story told with a care word is good news: praise and no grievance (a negative said as praise, "can't
+    fault them", is no grievance), or a last turn ("but…", "though…") that ends it well with no grievance after.
+
+    Version 1.1 of the complaint detector (2026-12-07), on the training files' comments (complaint-dev-a/b/c,
+    criticism, complaint-train-4, urgent-train(-2), safeguarding-dev, the three *-negatives files): comments that
+    are not complaints flagged 38 -> 28 of 1,895, complaints found 165 -> 165 of 371. Until then ``_GRIEVANCE``'s
+    "n't" also matched every word ending in "nt" (brilliant, excellent, appointment), so praise rarely counted."""
+    plain, praised = _PRAISE_IDIOM.subn(" fine ", text, timeout=REGEX_TIMEOUT_S)
+    if (praised or search(_GOOD_NEWS, plain) is not None) and search(_GRIEVANCE, plain) is None:
+        return True
+    turns = list(finditer(_CONTRAST, plain))
+    if not turns:
+        return False
+    ending = plain[turns[-1].end() :]
+    return (
+        search(_RESOLVED, ending) is not None
+        and search(_GRIEVANCE, ending) is None
+        and search(_NEGATION, ending) is None
+    )
+
+
 class ComplaintDetector:
     """A complaint or concern about care or service that belongs in the formal complaints route."""
 
     name = "complaint"
-    version = "1.0"
+    version = "1.1"  # 1.1: stories that turn and end well, praise said with a negative (2026-12-07)
     categories = frozenset({Category.COMPLAINT.value})
 
     def __init__(self) -> None:
@@ -91,8 +132,9 @@ class ComplaintDetector:
         if not found or any(f.kind not in ("care_concern", "experience_of_care") for f in found):
             return found
         # Good news told with a care word ("mum was discharged today, thank you") is not a complaint; an explicit
-        # complaint, any dissatisfaction or a word of grievance keeps the finding.
-        if search(_GOOD_NEWS, text) is None or search(_GRIEVANCE, text) is not None:
+        # complaint, any dissatisfaction or a word of grievance keeps the finding, unless the story turns and ends
+        # well ("they cancelled my op but rebooked me within the week, brilliant").
+        if not _told_as_good_news(text):
             return found
         return [
             Finding(f.category, f.kind, f.start, f.end, 0.4, f.detector, f.explanation[:-1] + " beside praise.")
