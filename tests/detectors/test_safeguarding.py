@@ -7,6 +7,7 @@ import pytest
 from steward.content import ContentItem, Finding
 from steward.detectors.base import AssessContext, Detector
 from steward.detectors.safeguarding import ChildSafetyDetector, ExtremismDetector, SelfHarmDetector
+from steward.detectors.self_harm_past import told_as_past
 
 SELF_HARM = SelfHarmDetector()
 CHILD = ChildSafetyDetector()
@@ -70,7 +71,7 @@ def test_self_harm_positive(text: str, kind: str, min_score: float, evidence: st
     assert best.kind == kind
     assert best.score >= min_score
     assert best.category == "self_harm"
-    assert best.detector == "self_harm_lexicon@1.1"
+    assert best.detector == "self_harm_lexicon@1.2"
     assert evidence in text[best.start : best.end]
 
 
@@ -109,6 +110,8 @@ def test_self_harm_negative(text: str) -> None:
         ("I am in year 6", "stated_age", 0.85),
         ("i'm nearly 13 lol", "stated_age", 0.7),
         ("I'm eleven and my brother is poorly", "stated_age", 0.7),
+        ("I'm 9 years old and my mum is poorly", "stated_age", 0.9),
+        ("im 10 yrs old", "stated_age", 0.9),
         ("DM me, how old are you?", "grooming_cue", 0.9),
         ("don't tell your parents about this", "grooming_cue", 0.75),
         ("it's our little secret", "grooming_cue", 0.75),
@@ -143,6 +146,11 @@ def test_child_safety_positive(text: str, kind: str, min_score: float) -> None:
         "your message really touched me, thank you",
         "my dad hit the roof when he saw the parking charge",
         "I'm 12 in the queue",
+        # a span of years, not an age (recovery stories, 2026-12-07)
+        "But I'm 4 years stable now and I'm saying this for whoever needs to hear it: keep asking.",
+        "I'm now 6 years free, engaged, and about to start a PGCE",
+        "I'm 4 years out now and I can actually feel things again",
+        "I'm 3 yrs clean from self harm",
     ],
 )
 def test_child_safety_negative(text: str) -> None:
@@ -349,6 +357,63 @@ def test_self_harm_indirect_negative(text: str) -> None:
 )
 def test_recovery_story_does_not_hide_a_present_crisis(text: str) -> None:
     assert top(run(SELF_HARM, text)).score >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # recovery told with an age then and now, a distance in time, or hope offered to others (2026-12-07):
+        # each of these paged the safeguarding lead before
+        "I took an overdose when I was 19. I'm 44 now, two kids, an allotment. If you're 19 and reading, hang on.",
+        "Tried to kill myself in 2011. I'm a support worker in Leeds now. The 24/7 line is there, use it.",
+        "I overdosed in 2015 and was furious I'd survived. I'm so glad now that I did. Please reach out.",
+        "I tried to take my life at college in 2006. Went back, graduated, never looked back. It's not the end.",
+        "Was sectioned in my early twenties after trying to kill myself. I'm 51, I run a cafe. Life got kinder.",
+        "I took an overdose as a student nurse in 2009; I'm a ward sister now. It's survivable, talk to someone.",
+        "Three years ago tonight I took an overdose. I'm getting married in June. Thank you all 💍",
+        "yh i overdosed in yr 10. doing my degree now. its not the end",
+    ],
+)
+def test_recovery_story_told_as_past_is_not_paged(text: str) -> None:
+    assert told_as_past(text), text
+    best = top(run(SELF_HARM, text))
+    assert best.score <= 0.4 and "past-tense account" in best.explanation, (text, best)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the past is there, and so is now: each must stay a crisis
+        "when I was 17 I overdosed, I'm 38 now and I feel exactly the same, I don't want to be here",
+        "I overdosed years ago and it felt like this before. I've got tablets and I keep picking them up",
+        "Survived one attempt at 22, I'm 31 now. My partner's leaving and I want to die, I really want to die",
+        "When I was 19 I took an overdose and woke up in ICU. I'm 24 and I'm done with it. Goodbye x",
+        "thank you to the nurses who looked after me after my last attempt. won't be around for the next one tbh",
+        "Last time I took an overdose I was 19 and they found me. This time I'll make sure nobody does.",
+        "Thanks to the nurse who was kind to me last year. I've taken all my tablets. Don't call anyone.",
+        "Back in 2019 I took an overdose and the staff saved my life. Since Christmas I've been planning it again",
+        "In 2016 I tried to kill myself and I'm grateful I survived, but I'm not okay and I can't cope",
+    ],
+)
+def test_past_and_present_crisis_is_not_cleared(text: str) -> None:
+    assert not told_as_past(text), text
+    assert top(run(SELF_HARM, text)).score >= 0.7, text
+
+
+@pytest.mark.parametrize(
+    ("text", "past"),
+    [
+        ("I took an overdose when I was 17. I'm 38 now.", True),  # an age now is a distance in time
+        ("I took an overdose when I was 13. I'm 15.", False),  # a teenager's age alone is not
+        ("I tried to kill myself at 20 and I'm glad I'm still here", True),
+        ("I tried to kill myself at 20", False),  # no outcome
+        ("I'm so glad I tried to kill myself", False),  # no time in the past
+        ("I felt suicidal back in 2019, it never got better", False),
+        ("I’m 40 now — I overdosed at 16… it does get better!!", True),  # punctuation and curly apostrophes
+    ],
+)
+def test_told_as_past_needs_a_past_time_an_outcome_and_nothing_ongoing(text: str, past: bool) -> None:
+    assert told_as_past(text) is past
 
 
 def test_a_clean_streak_alone_is_for_a_person_to_read_not_an_emergency() -> None:

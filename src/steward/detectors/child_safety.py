@@ -46,7 +46,7 @@ _AGE = compile_pattern(
     rf"(?<![\p{{L}}\p{{N}}]){_I_AM}\s+(?P<q>only\s+|just\s+|nearly\s+|almost\s+|now\s+|aged\s+)?(?:an?\s+)?{_NUM}"
     r"(?P<tail>[\s-]*(?:years?|yrs?|yr)[\s-]*old|\s*y/?o\b|[\s-]*year[\s-]*old)?"
     r"(?:(?P<clean>\s*(?:$|[.!?,;:)]|and\b|&|but\b|lol\b|so\b|x+\b))|(?P<unit>\s*(?:['’′\"%/.:]|[-\s]*(?:weeks?|"
-    r"days?|months?|hours?|hrs?|minutes?|mins?|secs?|seconds?|stone|st|lbs?|kg|ft|foot|feet|cm|inch(?:es)?|miles?|"
+    r"days?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|secs?|seconds?|stone|st|lbs?|kg|ft|foot|feet|cm|inch(?:es)?|miles?|"
     r"percent|quid|pounds?|p|k|grand|times|points?|in|on|of|out|at|for|from|to|am|pm|o'?clock|mg|ml|x|th|st|nd|"
     r"rd|people|patients|minutes|floor|steps|away|behind|ahead|short|over|under|off|left|more|less|plus)\b)))?"
 )
@@ -219,7 +219,7 @@ class ChildSafetyDetector:
     """Under-13 authors, grooming cues and disclosures of abuse."""
 
     name = "child_safety"
-    version = "1.1"
+    version = "1.2"
     categories = frozenset({Category.CHILD_SAFETY.value})
 
     def __init__(self) -> None:

@@ -11,33 +11,18 @@ from __future__ import annotations
 import dataclasses
 
 from steward.content import Category, ContentItem, Finding
-from steward.detectors.base import AssessContext, compile_pattern, finditer, search, tag
+from steward.detectors.base import AssessContext, compile_pattern, finditer, tag
 from steward.detectors.child_safety import ChildSafetyDetector
 from steward.detectors.extremism import ExtremismDetector
 from steward.detectors.lexicon import text_tokens
 from steward.detectors.normalise import normalise
 from steward.detectors.phrases import Lexicon, clip
+from steward.detectors.self_harm_past import told_as_past
 from steward.detectors.self_harm_rules import SELF_HARM_RULES
 
 __all__ = ["ChildSafetyDetector", "ExtremismDetector", "SelfHarmDetector"]
 
 
-#: A crisis told as past and survived ("I felt suicidal two years ago and the crisis team saved my life") needs
-#: a time in the past, a good outcome, and nothing that says it is happening now.
-_PAST_TIME = compile_pattern(
-    r"\b(?:(?:years?|months?) ago|last (?:year|summer|winter|spring|autumn)|back then|back in|at (?:my|the) lowest|"
-    r"used to|in (?:19|20)\d\d|when i was (?:younger|a teenager|at school|at uni|\d+)|at the time|in the past)\b"
-)
-_OUTCOME = compile_pattern(
-    r"\b(?:saved my life|got me through|pulled me through|helped me|turned (?:it|my life|things) around|"
-    r"(?:i m|i am|i feel|feeling|doing) (?:now )?(?:so much |much |a lot |loads |far )?(?:better|well|happier|"
-    r"stronger)|in recovery|recovered|(?:i m|i am) still here|grateful|thankful|thank you|thanks to)\b"
-)
-#: Present or continuing distress, which overrides a recovery story ("...but now I want to die again").
-_ONGOING = compile_pattern(
-    r"\b(?:again|(?<!(?:better|well|happier|stronger|here|alive|fine|ok|okay)\s)now|tonight|today|right now|"
-    r"still (?:feel|want|think|cut|self)|any ?more|every day|these days|at the moment|lately|going to|gonna)\b"
-)
 _KEEP_KINDS = frozenset({"encouragement", "mention"})
 
 #: Crisis words people self-censor ("s*icide", "k*ll myself", "su#cidal", "d*e"): matched letter for letter, any
@@ -78,7 +63,7 @@ class SelfHarmDetector:
     """Suicidal statements, self-injury, overdose, despair and encouragement of self-harm."""
 
     name = "self_harm"
-    version = "1.1"
+    version = "1.2"
     categories = frozenset({Category.SELF_HARM.value})
 
     def __init__(self) -> None:
@@ -98,11 +83,7 @@ class SelfHarmDetector:
         signals = {h.rule.label for h in hits if h.rule.kind in ("indirect_crisis", "despair")}
         together = len(signals) >= 2
         # a past crisis told as a recovery story, or grief for someone else, is not a crisis now
-        past = (
-            search(_PAST_TIME, text) is not None
-            and search(_OUTCOME, text) is not None
-            and search(_ONGOING, text) is None
-        )
+        past = told_as_past(text)
         out: list[Finding] = []
         for h in hits:
             score, note = h.rule.score, ""
