@@ -72,7 +72,11 @@ Blind sets, through the whole pipeline with the phrase rules (`bench/demo_agreem
 after one look at it; 0.7 came later from the same rule when `urgent-train.jsonl` joined the training data)."""
     failures = """
 - It reads meaning, not who it happened to: general anger told vividly ("people are left on trolleys for
-  days") can score like a story of one's own care, and a complaint told in one flat line can score low."""
+  days") can score like a story of one's own care, and a complaint told in one flat line can score low.
+- It reads a story of one's own care as a complaint whatever its ending: thanks to a nurse or a discharge team
+  scored 0.77-0.99. The detector caps it at 0.4 when the comment is thanks or praise with no word of grievance
+  (`steward.detectors.intent.told_as_good_news`, since 2026-12-07; `BENCHMARKS.md`). Sarcastic thanks ("Thank
+  you for cancelling my mum's op for the third time") it scores low, below 0.2: the phrase rules catch those."""
     return written.render_card(
         RECIPE, entry, module="complaint", data=data, blind=blind, failures=failures, subject="none a complaint"
     )

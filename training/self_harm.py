@@ -50,6 +50,12 @@ DATA = (
     # beside ordinary dose questions, calm wills, goodbyes to colleagues and dark humour that need nothing
     ROOT / "bench" / "data" / "safeguarding-train-3.jsonl",
 )
+#: Recovery stories and crises that mention a past attempt, written for the past-tense guard
+#: (``steward.detectors.self_harm_past``) by two authors; ``recovery-test.jsonl``, a third, is the blind test.
+RECOVERY = (
+    ROOT / "bench" / "data" / "recovery-dev-a.jsonl",
+    ROOT / "bench" / "data" / "recovery-dev-b.jsonl",
+)
 #: The pack's threshold for this head (surrey-heartlands-aus: escalate from 0.6), and a lower one the bias
 #: check also reports.
 REVIEW, ESCALATE = 0.45, 0.6
@@ -73,8 +79,10 @@ seen this head's model choices) and `bench/data/complaint-dev-a.jsonl`, `complai
 and criticism in the words of care, none a crisis), and `safeguarding-train-3.jsonl` (260 written for version
 1.4 by a fifth author: a second language, formal older writers, parents worried tonight, practical questions
 that reveal a plan, beside ordinary dose questions, calm wills and goodbyes to colleagues). A positive is a
-crisis post (expected action: escalate for `self_harm`). The blind set `bench/data/safeguarding-test-2.jsonl`
-is never read by training."""
+crisis post (expected action: escalate for `self_harm`). Since version 1.6, read by this head but not by the
+encoder's fine-tune: `bench/data/recovery-dev-a.jsonl` and `recovery-dev-b.jsonl` (400 written by two more
+authors: crises told beside a past attempt, relapses after years well, and recovery stories told as over). The
+blind sets `bench/data/safeguarding-test-2.jsonl` and `recovery-test.jsonl` are never read by training."""
     blind = """
 The pack escalates from 0.6 (about 8 in 10 right there out of fold) and has no review band for it (see the
 pack's comment).
@@ -90,10 +98,20 @@ Version 1.4 (adds `safeguarding-train-3.jsonl`; the pack's threshold stays 0.6 b
 was measured on the seven blind sets together (1,268 comments, 2026-12-07): comments that need nothing which
 this head escalated (a page to the safeguarding lead) 15 -> 9, everything it escalated that should not be 29 ->
 24, crisis posts escalated unchanged (69 of 78); on `safeguarding-test-2.jsonl` `self_harm` recall 0.92 -> 0.91
-at precision 0.91. Before training on it, version 1.2 found 70 of its 100 crises at 0.6 (precision 0.82)."""
+at precision 0.91. Before training on it, version 1.2 found 70 of its 100 crises at 0.6 (precision 0.82).
+
+Version 1.6 (adds the recovery files; a head-only refit on minilm 2.4's encoder; 2026-12-07), with the phrase
+rules' new past-tense guard in both columns: on `recovery-test.jsonl` (198, a third author, blind) crisis posts
+escalated 52 -> 64 of 79, comments that need nothing paged 16 -> 20 of 119; on the eight older blind sets with
+the demo (1,730) crisis posts escalated 75 -> 78 of 87, legitimate comments paged 20 -> 21. Its out-of-fold
+numbers fell (recall at 0.6 0.97 -> 0.90) because the new rows are the hard cases, not because it got worse on
+the old ones."""
     failures = """
 - Recovery stories told in the past ("the crisis line got me through last year") and health anxiety can score
-  high: the head reads meaning, not tense; the phrase rules' past-tense guard does not apply to it.
+  high: the head reads meaning, not tense. The phrase rules' past-tense guard (`steward.detectors.self_harm_past`)
+  does not apply to it on purpose: capping the head with it was tried and dropped, because the head is what
+  finds farewell notes written as thanks ("Taken everything in the cupboard. Just wanted to say thanks to the
+  nurse who was kind to me last year"), which read as a past story with a good outcome.
 - Idioms about heat, queues and frustration ("this heat is killing me", "what's the point of booking") and
   angry complaints with swearing can reach 0.45-0.6: below the pack's threshold, but a reason not to act lower.
 - A burden felt without a decision ("everyone would be easier if I wasn't here") scores low: the training sets
@@ -105,9 +123,13 @@ at precision 0.91. Before training on it, version 1.2 found 70 of its 100 crises
 
 RECIPE = written.Recipe(
     key="self_harm",
-    version="1.5",
+    version="1.6",
     data=DATA,
     negative_files=written.ALLOWED_NEGATIVES,
+    # crises told beside a past attempt (relapse, a plan after years well) and recovery stories told as over:
+    # the head scored stories of survival up to 0.99 and paged the lead (2026-12-07); read by the head only, so
+    # that ``make models`` trains the shipped encoder
+    head_data=RECOVERY,
     positive=_positive,
     low=("review", REVIEW),
     high=("escalate", ESCALATE),

@@ -82,6 +82,10 @@ class Recipe:
     #: (``ENCODER_TASKS``): added to the head after the shipped encoder was trained, so that ``make models``
     #: still trains the same encoder. Hashed in the manifest with the others.
     head_negative_files: tuple[Path, ...] = ()
+    #: Labelled files, read as ``data`` is (positives by ``positive``), that the head reads but the encoder's task
+    #: for it does not: added after the shipped encoder was trained, so that ``make models`` still trains the
+    #: same encoder. Hashed in the manifest with the others.
+    head_data: tuple[Path, ...] = ()
 
     @property
     def negative_files_read(self) -> tuple[Path, ...]:
@@ -91,7 +95,7 @@ class Recipe:
     @property
     def files(self) -> tuple[Path, ...]:
         """Every written file this head reads, labelled first (``data``): what the manifest hashes."""
-        return self.data + self.negative_files_read
+        return self.data + self.head_data + self.negative_files_read
 
     @property
     def file(self) -> str:
@@ -218,8 +222,8 @@ ALLOWED_NEGATIVES = tuple(
 
 def encoder_rows(recipe: Recipe, limit: int | None = None) -> tuple[Recipe, list[str], list[int]]:
     """``recipe`` as the encoder's fine-tune reads it (its files only: no extra negatives such as tweets, no
-    head-only negative files), and its examples."""
-    recipe = dataclasses.replace(recipe, negatives=None, head_negative_files=())
+    head-only files), and its examples."""
+    recipe = dataclasses.replace(recipe, negatives=None, head_negative_files=(), head_data=())
     return (recipe, *examples(recipe, limit))
 
 
@@ -231,7 +235,7 @@ def encoder_task(key: str, limit: int | None = None) -> tuple[Recipe, list[str],
 def examples(recipe: Recipe, limit: int | None = None) -> tuple[list[str], list[int]]:
     """(texts, labels) of the recipe's files, ``limit`` rows from each (a quick run) or all, then the recipe's
     extra negatives."""
-    texts, labels = labelled_rows(recipe.data, recipe.positive, limit)
+    texts, labels = labelled_rows(recipe.data + recipe.head_data, recipe.positive, limit)
     if recipe.negative_files_read:
         extra_texts, _ = labelled_rows(recipe.negative_files_read, lambda expected: False, limit)
         texts.extend(extra_texts)

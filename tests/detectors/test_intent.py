@@ -45,7 +45,7 @@ def test_complaint_positive(text: str, kind: str, score: float) -> None:
     f = best(COMPLAINT, text)
     assert f is not None, text
     assert (f.kind, f.score, f.category) == (kind, score, "complaint")
-    assert f.detector == "complaint_lexicon@1.1"
+    assert f.detector == "complaint_lexicon@1.2"
 
 
 @pytest.mark.parametrize(
@@ -285,6 +285,9 @@ def test_complaint_stories_that_end_well_are_not_redirected(text: str) -> None:
         "My op at the hospital was cancelled, but brilliant, I was told to wait for a letter. Months on, no letter.",
         # praise words around a grievance that stays
         "brilliant nurses but the doctor didn't even examine me",
+        # thanks said as sarcasm, or beside a refusal (1.2)
+        "The doctor refused to examine my daughter properly. Thanks, amazing service.",
+        "Mum's op at the hospital went ahead in the end, no thanks to the ward who lost her notes twice.",
     ],
 )
 def test_complaint_stories_that_end_badly_are_still_redirected(text: str) -> None:

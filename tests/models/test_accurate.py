@@ -15,8 +15,16 @@ import pytest
 
 from steward.content import ContentItem, Finding
 from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, Detector
+from steward.detectors.intent import told_as_good_news
 from steward.models import ModelError
-from steward.models.accurate import ENCODER_DIR, EncoderDetector, load_accurate, shipped_accurate, verify
+from steward.models.accurate import (
+    ENCODER_DIR,
+    GOOD_NEWS_CAP,
+    EncoderDetector,
+    load_accurate,
+    shipped_accurate,
+    verify,
+)
 from steward.models.encoder import Encoder, known_ids
 from steward.models.heads import Heads, HeadSpec, load_heads
 
@@ -274,6 +282,44 @@ def test_each_written_head_ranks_its_comments_above_ordinary_ones(
         return found.score
 
     assert min(score(t) for t in positives) > max(score(t) for t in ORDINARY) + margin
+
+
+def _complaint(text: str) -> Finding:
+    (found,) = [
+        f
+        for f in EncoderDetector(min_score=0.0).detect(ContentItem(id="1", text=text), CTX)
+        if f.kind == "complaint_encoder"
+    ]
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # thanks for care, which the complaint head reads as a complaint whatever the ending (0.99 and 0.77 here
+        # before the cap, 2026-12-07)
+        "Thank you to the nurse on Ward 5 who sat with me all night in 2013 after my overdose. You mattered.",
+        "Discharged after 6 days and the care package was in place the same afternoon. Thank you to the team.",
+    ],
+)
+def test_thanks_with_no_grievance_is_not_a_complaint_to_redirect(text: str) -> None:
+    assert told_as_good_news(text)
+    found = _complaint(text)
+    assert found.score == GOOD_NEWS_CAP and "thanks or praise and no grievance" in found.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GP refused to see my 2 year old with a temperature for 4 days. She's fine now, no thanks to either of them.",
+        "Thank you for cancelling my mum's hip op for the third time, nobody even rang her",
+        "Thanks for nothing. On hold an hour at 8am three days running, then no appointments left",
+    ],
+)
+def test_a_complaint_said_with_thanks_keeps_the_heads_own_score(text: str) -> None:
+    assert not told_as_good_news(text)
+    found = _complaint(text)
+    assert "capped" not in found.explanation and f"p={found.score:.2f}" in found.explanation, found
 
 
 @pytest.mark.parametrize(

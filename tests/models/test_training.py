@@ -44,9 +44,10 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "threat-test",
         "extremism-test",
         "hate-test",
+        "recovery-test",
     }
     self_harm = manifest["models"].pop("self_harm")
-    assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 480  # 40 from each file
+    assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 560  # 40 from each file
     assert 0.0 <= self_harm["cv"]["roc_auc"] <= 1.0 and 0.0 <= self_harm["bias"]["fpr_review"] <= 1.0
     assert set(self_harm["data"]) == {
         "bench/data/safeguarding-dev.jsonl",
@@ -58,6 +59,9 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "bench/data/safeguarding-train-1.jsonl",
         "bench/data/safeguarding-train-2.jsonl",
         "bench/data/safeguarding-train-3.jsonl",
+        # read by the head, not the encoder's task (``head_data``)
+        "bench/data/recovery-dev-a.jsonl",
+        "bench/data/recovery-dev-b.jsonl",
         # written to need nothing (``training.written.ALLOWED_NEGATIVES``), negatives only
         "bench/data/urgent-negatives.jsonl",
         "bench/data/distress-negatives.jsonl",
@@ -65,7 +69,8 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     }
     assert "bench/data/safeguarding-test-2.jsonl" not in self_harm["data"]  # the blind set is never trained on
     distress = manifest["models"].pop("distress")
-    assert set(distress["files"]) == {"distress.npz"} and set(self_harm["data"]) < set(distress["data"])
+    recovery = {"bench/data/recovery-dev-a.jsonl", "bench/data/recovery-dev-b.jsonl"}  # the crisis head's alone
+    assert set(distress["files"]) == {"distress.npz"} and set(self_harm["data"]) - recovery < set(distress["data"])
     assert {"bench/data/distress-train-1.jsonl", "bench/data/distress-train-2.jsonl"} <= set(distress["data"])
     assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(distress["data"])
     # every self-harm label is positive for it, review as well as escalate: more positives than the crisis head

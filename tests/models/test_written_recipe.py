@@ -86,6 +86,26 @@ def test_head_only_negative_files_reach_the_head_but_not_the_encoders_task(tmp_p
     assert len(task_texts) == len(task_labels) and 0 < sum(task_labels) < len(task_labels)
 
 
+def test_head_only_labelled_files_reach_the_head_with_their_labels_but_not_the_encoders_task() -> None:
+    """The crisis head reads the recovery files (``head_data``) with their labels, positives and negatives alike;
+    the encoder's task for it does not (so ``make models`` trains the shipped encoder), nor do the spam models,
+    and the third recovery file, the blind test, is read by nothing."""
+    recipe = self_harm.RECIPE
+    assert recipe.head_data == self_harm.RECOVERY and recipe.head_data[0].name == "recovery-dev-a.jsonl"
+    texts, labels = examples(dataclasses.replace(recipe, negatives=None))
+    rows = [json.loads(line) for p in recipe.head_data for line in p.read_text(encoding="utf-8").splitlines()]
+    crises = {r["text"] for r in rows if r["expected"]["action"] == "escalate"}
+    stories = {r["text"] for r in rows if r["expected"]["action"] == "allow"}
+    assert len(crises) >= 150 and len(stories) >= 200
+    by_text = dict(zip(texts, labels, strict=True))
+    assert all(by_text[t] == 1 for t in crises) and all(by_text[t] == 0 for t in stories)
+    shipped, task_texts, _ = encoder_task("self_harm")
+    assert shipped.head_data == () and not (crises | stories) & set(task_texts)
+    assert not set(recipe.head_data) & set(written_comments())
+    blind = recipe.head_data[0].parent / "recovery-test.jsonl"
+    assert blind.exists() and all(blind not in r.files for r in recipes())
+
+
 BLIND = (
     "heldout-comments",
     "page-mix-test",
@@ -95,6 +115,7 @@ BLIND = (
     "threat-test",
     "extremism-test",
     "hate-test",
+    "recovery-test",
 )
 
 

@@ -44,7 +44,7 @@ _GOOD_NEWS = compile_pattern(
 _GRIEVANCE = compile_pattern(
     r"\b(?:but|however|although|though|not|never|nobody|no\s+one|still|again|disgust\w*|appall\w*|shock\w*|"
     r"terribl\w*|awful|rude|worst|disgrace\w*|joke|shambles|useless|angry|furious|upset|complain\w*|cancel\w*|"
-    r"for\s+nothing|yeah\s+right|left|ignored|neglect\w*|unacceptable|"
+    r"for\s+nothing|no\s+thanks\s+to|yeah\s+right|left|ignored|neglect\w*|unacceptable|refus\w*|"
     r"(?:do|does|did|is|was|are|were|ca|could|would|should|wo|have|has|had|ai|must|need)n['’]?t|cannot)\b"
 )
 
@@ -91,14 +91,17 @@ def _findings(lexicon: Lexicon, text: str, category: str, detector: str, noun: s
     return [h.finding(category, detector, f"{noun} '{h.rule.label}'.") for h in lexicon.scan(text)]
 
 
-def _told_as_good_news(text: str) -> bool:
+def told_as_good_news(text: str) -> bool:
     """Whether a story told with a care word is good news: praise and no grievance (a negative said as praise, "can't
     fault them", is no grievance), or a last turn ("but…", "though…") that ends it well with no grievance after.
 
     Version 1.1 of the complaint detector (2026-12-07), on the training files' comments (complaint-dev-a/b/c,
     criticism, complaint-train-4, urgent-train(-2), safeguarding-dev, the three *-negatives files): comments that
     are not complaints flagged 38 -> 28 of 1,895, complaints found 165 -> 165 of 371. Until then ``_GRIEVANCE``'s
-    "n't" also matched every word ending in "nt" (brilliant, excellent, appointment), so praise rarely counted."""
+    "n't" also matched every word ending in "nt" (brilliant, excellent, appointment), so praise rarely counted.
+    Version 1.2: "no thanks to" and a refusal are grievances ("She's fine now, no thanks to either of them").
+
+    The accurate tier's complaint head is capped by it too (``steward.models.accurate``)."""
     plain, praised = _PRAISE_IDIOM.subn(" fine ", text, timeout=REGEX_TIMEOUT_S)
     if (praised or search(_GOOD_NEWS, plain) is not None) and search(_GRIEVANCE, plain) is None:
         return True
@@ -117,7 +120,7 @@ class ComplaintDetector:
     """A complaint or concern about care or service that belongs in the formal complaints route."""
 
     name = "complaint"
-    version = "1.1"  # 1.1: stories that turn and end well, praise said with a negative (2026-12-07)
+    version = "1.2"  # 1.1: stories that turn and end well, praise with a negative; 1.2: "no thanks to" (2026-12-07)
     categories = frozenset({Category.COMPLAINT.value})
 
     def __init__(self) -> None:
@@ -134,7 +137,7 @@ class ComplaintDetector:
         # Good news told with a care word ("mum was discharged today, thank you") is not a complaint; an explicit
         # complaint, any dissatisfaction or a word of grievance keeps the finding, unless the story turns and ends
         # well ("they cancelled my op but rebooked me within the week, brilliant").
-        if not _told_as_good_news(text):
+        if not told_as_good_news(text):
             return found
         return [
             Finding(f.category, f.kind, f.start, f.end, 0.4, f.detector, f.explanation[:-1] + " beside praise.")

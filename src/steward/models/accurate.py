@@ -34,6 +34,7 @@ import numpy.typing as npt
 
 from steward.content import ContentItem, Finding
 from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, tag
+from steward.detectors.intent import told_as_good_news
 from steward.models.encoder import Encoder, shared_encoder
 from steward.models.features import prepare
 from steward.models.heads import Heads, load_heads
@@ -46,6 +47,13 @@ DETECTOR_NAME = "minilm"
 DEFAULT_MIN_SCORE = 0.2
 #: Texts whose head probabilities are remembered (several callers may ask about the same item).
 TEXT_CACHE_SIZE = 1024
+#: The complaint head's kind, and the score it is capped at when the comment is thanks or praise with no word of
+#: grievance (``steward.detectors.intent.told_as_good_news``, the complaint phrase rule's own guard): under the
+#: pack's 0.7 for pointing the author to the complaints route. The head reads a story of care as a complaint
+#: whatever its ending ("Thank you to the nurse on Ward 5 who sat with me all night… You mattered." 0.99).
+#: A sarcastic "no thanks to them" or any "not", "never", "still", "cancelled"… keeps the head's score.
+GOOD_NEWS_KIND = "complaint_encoder"
+GOOD_NEWS_CAP = 0.4
 #: Most texts ``prefetch`` keeps in flight (a caller prefetches a chunk, then checks it).
 PREFETCH_LIMIT = 256
 
@@ -193,17 +201,12 @@ class EncoderDetector:
         probs = self.models().probabilities(shown)
         detector = tag(self.name, self.version)
         end = min(len(text), MAX_TEXT_CHARS)
-        return [
-            Finding(
-                spec.category,
-                spec.kind,
-                0,
-                end,
-                p,
-                detector,
-                f"model {detector} {spec.name} p={p:.2f}",
-                evidence="model",
-            )
-            for spec, p in zip(self._specs, probs, strict=True)
-            if p >= self._min_score
-        ]
+        out: list[Finding] = []
+        for spec, p in zip(self._specs, probs, strict=True):
+            if p < self._min_score:
+                continue
+            why = f"model {detector} {spec.name} p={p:.2f}"
+            if spec.kind == GOOD_NEWS_KIND and p > GOOD_NEWS_CAP and told_as_good_news(text):
+                p, why = GOOD_NEWS_CAP, f"{why}, capped at {GOOD_NEWS_CAP:.2f}: thanks or praise and no grievance"
+            out.append(Finding(spec.category, spec.kind, 0, end, p, detector, why, evidence="model"))
+        return out
