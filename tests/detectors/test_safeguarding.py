@@ -71,7 +71,7 @@ def test_self_harm_positive(text: str, kind: str, min_score: float, evidence: st
     assert best.kind == kind
     assert best.score >= min_score
     assert best.category == "self_harm"
-    assert best.detector == "self_harm_lexicon@1.2"
+    assert best.detector == "self_harm_lexicon@1.3"
     assert evidence in text[best.start : best.end]
 
 
@@ -288,6 +288,15 @@ def test_findings_do_not_mutate_item_and_respect_text_limit() -> None:
         ("been hurtin myself every night this week", 0.85, "hurtin"),
         ("s/h again today, can't stop", 0.85, "s/h"),
         ("suicidal again rn", 0.85, "suicidal"),
+        # a crisis told with the past in it (2026-12-07)
+        ("I was 2 years clean and I cut again last night", 0.85, "cut again"),
+        ("I've got the tablets counted out on the table", 0.8, "counted out"),
+        ("Been counting my pills again since the anniversary", 0.8, "counting"),
+        ("Relapsed. I've been looking at methods all night", 0.75, "methods"),
+        ("Wish my overdose had worked", 0.85, "worked"),
+        ("Tried at 30. Tried at 41. Not going to fail a third time", 0.85, "fail"),
+        ("it's 2am and I've taken half the packet already", 0.85, "half the packet"),
+        ("It didn't get better. I've got the pills ready", 0.85, "pills ready"),  # the "didn't" is another sentence
     ],
 )
 def test_self_harm_indirect_positive(text: str, min_score: float, evidence: str) -> None:
@@ -342,6 +351,17 @@ def test_self_harm_indirect_positive(text: str, min_score: float, evidence: str)
         "had the train times up for the trip to London",
         "my dog will look after my dog-sitter lol",
         "Suicidal defending from Woking again",
+        # the words of the 2026-12-07 rules, used for something else
+        "I cut myself again shaving",
+        "I burnt myself again on the oven",
+        "I hurt myself again at football",
+        "I've taken half the tablets the GP gave me and feel better",
+        "my tablets are next to me on the bedside table so I remember",
+        "we looked at methods of pain relief in the antenatal class",
+        "Going back to uni to finish what I started",
+        "I've decided to go private",
+        "I wish it had worked, the new booking system",
+        "Counting down the days till my op!",
     ],
 )
 def test_self_harm_indirect_negative(text: str) -> None:

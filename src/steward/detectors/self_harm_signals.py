@@ -129,6 +129,73 @@ SIGNAL_RULES = [
         "giving possessions away",
         triggers="giv|gave",
     ),
+    # A crisis told with the past in it (2026-12-07, from `recovery-dev-a.jsonl` and `-b`): a relapse said in the
+    # simple past, the means counted out, a method looked up, a wish that the attempt had worked. The weaker forms
+    # score 0.45 (a person reads them; two different signals together still make 0.9).
+    Rule(
+        "self_injury",
+        r"(?:(?:i|i ve|i have) (?:just )?(?:cut|burnt|burned|harmed)(?: myself| my self| my arms| my legs| my wrists|"
+        r" my thighs)?|i (?:just )?hurt myself) (?:again|tonight|last night)"
+        r"(?! (?:shaving|cooking|on|with|at|in|while|whilst|playing|running|chopping|by accident|accidentally))",
+        0.85,
+        "self-injury again",
+        triggers="again|tonight|night",
+    ),
+    Rule(
+        "indirect_crisis",
+        rf"(?:all |the |my |a |full |a full )?(?:box|packet|pack|bottle|strip)?(?: of)? ?{PILLS} (?:(?:are|r|is) )?"
+        r"(?:counted out|lined up|laid out|all counted)|(?:i ve been|i m|been) counting (?:out )?(?:the |my )?"
+        r"(?:tablets|pills|meds)",
+        0.8,
+        "tablets counted out",
+        triggers="count|lined|laid",
+    ),
+    Rule(
+        "indirect_crisis",
+        rf"(?:{PILLS}|blades?|razors?|a rope|the rope) (?:(?:are|is|s) )?"
+        r"(?:(?:sat|sitting|right|just) ){0,2}(?:next to me|in front of me|in my hand|out on the (?:side|table|bed)|"
+        r"hidden in my room)(?! (?:on the bedside|so i|so that|to remember|in case|for when|for the morning|for my))|"
+        r"(?:i ve got|i have|i ve had|got) (?:a |the |my )?"
+        r"(?:blade|razor|rope)s? (?:out|ready|in my hand|hidden)",
+        0.45,
+        "means at hand",
+        triggers="next to|front of|in my hand|out on|hidden|blade|razor|rope",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:looking|looked|look|been looking) (?:up |at |into )?(?:methods(?! (?:of|for|to|in))|ways to (?:die|"
+        r"end it|do it|kill myself|end my life)|how many (?:it takes|tablets it takes|pills it takes)|ways again)",
+        0.75,
+        "looking up methods",
+        triggers="method|ways|how many",
+    ),
+    Rule(
+        "crisis_statement",
+        r"wish (?:my|the|that) (?:overdose|attempt) (?:had )?worked|i wish it had worked(?= (?:this|last) time|"
+        r"[^\p{L}]{0,3}$)|(?:not|won t|will not) (?:going to |gonna )?fail (?:a|this|the) (?:second|third|fourth|next) "
+        r"time",
+        0.85,
+        "wishing the attempt had worked",
+        triggers="worked|fail|faii",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:going to|gonna|planning to|plan to|want to|time to) finish what i started|(?:i ve made|made) my "
+        r"decision(?=[^\p{L}]{0,4}(?:$|and i m at peace|please|goodbye|bye|sorry|tell))|i ve decided"
+        r"(?=[^\p{L}]{0,4}(?:$|please|goodbye|bye|sorry|tell))",
+        0.45,
+        "finishing what was started",
+        triggers="finish|decision|decided",
+    ),
+    Rule(
+        "overdose",
+        rf"{I_HAVE} (?:(?:already )?(?:taken|took|swallowed) (?:half|most) (?:of )?(?:the|a|my) (?:packet|box|bottle|"
+        r"pack|strip)(?: of \w+)? (?:already|in one go|at once|tonight)|already (?:taken|took|swallowed) (?:half|most) "
+        r"(?:of )?(?:the|a|my) (?:packet|box|bottle|pack|strip))",
+        0.9,
+        "overdose taken",
+        triggers="half|most",
+    ),
     # ambiguous despair
     Rule(
         "despair",

@@ -154,7 +154,8 @@ STATEMENT_RULES = [
     Rule(
         "self_injury",
         rf"{I_HAVE} (?:cut|burnt|burned|harmed) (?:myself|my wrists|my arms)"
-        r"(?! (?:shaving|on|while|whilst|chopping|cooking|by accident|accidentally|in the garden))",
+        r"(?!(?: again| today| yesterday| earlier)? (?:shaving|on|while|whilst|chopping|cooking|by accident|"
+        r"accidentally|in the garden))",
         0.6,
         "cut myself",
         triggers="self|seif|wrist|arms",
