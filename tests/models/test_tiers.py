@@ -83,6 +83,7 @@ def test_accurate_scores_reach_the_scan_contract() -> None:
 
 
 POST = "Our flu vaccination clinics open at the health centre on Saturday for everyone over 65."
+SUICIDE_POST = "Today is World Suicide Prevention Day. If you are struggling, our 24/7 line is open: call 111."
 
 
 @pytest.mark.parametrize(
@@ -110,6 +111,13 @@ def test_similarity_to_score(similarity: float, expected: float | None) -> None:
         ("Is there parking near the centre on Saturday, and do I need to book?", POST, False),
         # no post: nothing to compare with
         ("Who's watching the England game tonight at the pub? Reckon we'll win the league this year", None, False),
+        # a story of surviving, under a suicide-prevention post: mental-health words are NHS business (2026-12-07)
+        (
+            "Took me a long time to stop seeing my attempt as a failure and start seeing my survival as a success",
+            SUICIDE_POST,
+            False,
+        ),
+        ("My scars used to itch when I was stressed, like they remembered. They don't anymore", SUICIDE_POST, False),
     ],
 )
 def test_semantic_off_topic(text: str, post: str | None, flagged: bool) -> None:

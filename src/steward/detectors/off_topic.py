@@ -72,7 +72,9 @@ _DOMAIN = _words(
     husband wife grandad grandma grandpa nan gran granny family parent school pupil vaccine immunis injection
     dose queue wait receptionist porter volunteer discharg admit admitted bed beds died death funeral passed
     dying life saved alive weight diet smok vape alcohol drug addict wellbeing healthy sleep tired exhausted
-    check bloods sample 111 999"""
+    check bloods sample 111 999
+    suicid overdos attempt harm scar scars recover relaps crisis psych sectioned surviv samaritan grief griev
+    bereave trauma ptsd dbt cbt camhs cmht disorder anorexi bulimi"""
 )
 #: Subjects that are plainly not about an NHS page's business: selling things, sport, traffic, shops and trades,
 #: crypto and trading, lost pets. A comment must name one to be reported as clearly off-topic.
