@@ -206,7 +206,7 @@ class EncoderDetector:
             if p < self._min_score:
                 continue
             why = f"model {detector} {spec.name} p={p:.2f}"
-            if spec.kind == GOOD_NEWS_KIND and p > GOOD_NEWS_CAP and told_as_good_news(text):
+            if spec.kind == GOOD_NEWS_KIND and p > GOOD_NEWS_CAP and told_as_good_news(text[:MAX_TEXT_CHARS]):
                 p, why = GOOD_NEWS_CAP, f"{why}, capped at {GOOD_NEWS_CAP:.2f}: thanks or praise and no grievance"
             out.append(Finding(spec.category, spec.kind, 0, end, p, detector, why, evidence="model"))
         return out
