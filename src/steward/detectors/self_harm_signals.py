@@ -5,7 +5,7 @@ places, farewells), despair, low mood for review, and encouragement of self-harm
 from __future__ import annotations
 
 from steward.detectors.phrases import Rule
-from steward.detectors.self_harm_terms import ANYMORE, I_HAVE, PILLS, YOU
+from steward.detectors.self_harm_terms import ANYMORE, I_HAVE, PILL_TRIGGERS, PILLS, YOU
 
 SIGNAL_RULES = [
     # indirect crisis signals: notes, plans, means, places, farewells (0.6-0.85; two together score 0.9)
@@ -139,7 +139,7 @@ SIGNAL_RULES = [
         r"(?! (?:shaving|cooking|on|with|at|in|while|whilst|playing|running|chopping|by accident|accidentally))",
         0.85,
         "self-injury again",
-        triggers="again|tonight|night",
+        triggers="cut again|cut tonight|cut last|cut myself|cut my|burnt|burned|harmed|hurt myself",
     ),
     Rule(
         "indirect_crisis",
@@ -148,7 +148,7 @@ SIGNAL_RULES = [
         r"(?:tablets|pills|meds)",
         0.8,
         "tablets counted out",
-        triggers="count|lined|laid",
+        triggers="counted|counting|lined up|laid out",
     ),
     Rule(
         "indirect_crisis",
@@ -159,7 +159,7 @@ SIGNAL_RULES = [
         r"(?:blade|razor|rope)s? (?:out|ready|in my hand|hidden)",
         0.45,
         "means at hand",
-        triggers="next to|front of|in my hand|out on|hidden|blade|razor|rope",
+        triggers=f"{PILL_TRIGGERS}|blade|razor|rope",
     ),
     Rule(
         "indirect_crisis",
@@ -167,7 +167,7 @@ SIGNAL_RULES = [
         r"end it|do it|kill myself|end my life)|how many (?:it takes|tablets it takes|pills it takes)|ways again)",
         0.75,
         "looking up methods",
-        triggers="method|ways|how many",
+        triggers="method|ways to|ways again|how many it|how many tablets|how many pills",
     ),
     Rule(
         "crisis_statement",
@@ -176,7 +176,7 @@ SIGNAL_RULES = [
         r"time",
         0.85,
         "wishing the attempt had worked",
-        triggers="worked|fail|faii",
+        triggers="had worked|overdose worked|attempt worked|fail a|fail the|fail this|faii",
     ),
     Rule(
         "indirect_crisis",
@@ -185,7 +185,7 @@ SIGNAL_RULES = [
         r"(?=[^\p{L}]{0,4}(?:$|please|goodbye|bye|sorry|tell))",
         0.45,
         "finishing what was started",
-        triggers="finish|decision|decided",
+        triggers="finish what|decision|decided",
     ),
     Rule(
         "overdose",
@@ -194,7 +194,7 @@ SIGNAL_RULES = [
         r"(?:of )?(?:the|a|my) (?:packet|box|bottle|pack|strip))",
         0.9,
         "overdose taken",
-        triggers="half|most",
+        triggers="half the|half a|half of|half my|most of|most the|most my|most a",
     ),
     # ambiguous despair
     Rule(
