@@ -71,7 +71,7 @@ def test_self_harm_positive(text: str, kind: str, min_score: float, evidence: st
     assert best.kind == kind
     assert best.score >= min_score
     assert best.category == "self_harm"
-    assert best.detector == "self_harm_lexicon@1.3"
+    assert best.detector == "self_harm_lexicon@1.4"
     assert evidence in text[best.start : best.end]
 
 
@@ -297,6 +297,7 @@ def test_findings_do_not_mutate_item_and_respect_text_limit() -> None:
         ("Tried at 30. Tried at 41. Not going to fail a third time", 0.85, "fail"),
         ("it's 2am and I've taken half the packet already", 0.85, "half the packet"),
         ("It didn't get better. I've got the pills ready", 0.85, "pills ready"),  # the "didn't" is another sentence
+        ("Taken everything in the cupboard. Don't call anyone. Thanks to the nurse who was kind", 0.85, "cupboard"),
     ],
 )
 def test_self_harm_indirect_positive(text: str, min_score: float, evidence: str) -> None:
@@ -362,6 +363,9 @@ def test_self_harm_indirect_positive(text: str, min_score: float, evidence: str)
         "I've decided to go private",
         "I wish it had worked, the new booking system",
         "Counting down the days till my op!",
+        "I've taken everything in the cupboard for my cough and nothing works",
+        "I took everything out of the cupboard to clean it",
+        "don't call anyone before 9am, the surgery is closed",
     ],
 )
 def test_self_harm_indirect_negative(text: str) -> None:

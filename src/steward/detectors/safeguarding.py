@@ -63,7 +63,7 @@ class SelfHarmDetector:
     """Suicidal statements, self-injury, overdose, despair and encouragement of self-harm."""
 
     name = "self_harm"
-    version = "1.3"
+    version = "1.4"
     categories = frozenset({Category.SELF_HARM.value})
 
     def __init__(self) -> None:

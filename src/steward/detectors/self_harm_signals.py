@@ -196,6 +196,25 @@ SIGNAL_RULES = [
         "overdose taken",
         triggers="half the|half a|half of|half my|most of|most the|most my|most a",
     ),
+    # A farewell written as thanks (2026-12-07, from `safeguarding-comments.jsonl` s-076, which only the crisis head
+    # found): everything in the cupboard taken, and help refused.
+    Rule(
+        "overdose",
+        r"(?:(?:i ve|i have|i) (?:just |already )?)?(?:taken|took|swallowed) (?:everything|the lot|all of it|it all) "
+        r"(?:in|from) (?:the|my) (?:cupboard|drawer|medicine cabinet|bathroom cabinet|first aid box)"
+        r"(?! (?:for|to|and nothing|but|that|at))",
+        0.9,
+        "overdose taken",
+        triggers="cupboard|drawer|cabinet|first aid",
+    ),
+    Rule(
+        "indirect_crisis",
+        r"(?:please )?(?:don t|do not|dont) (?:call|ring|phone) (?:anyone|anybody|an ambulance|999|for help)"
+        r"(?=[^\p{L}]{0,3}$| (?:this time|i mean it|please|i m fine|it s too late))",
+        0.45,
+        "help refused",
+        triggers="call|ring|phone",
+    ),
     # ambiguous despair
     Rule(
         "despair",
