@@ -46,9 +46,10 @@ _AGE = compile_pattern(
     rf"(?<![\p{{L}}\p{{N}}]){_I_AM}\s+(?P<q>only\s+|just\s+|nearly\s+|almost\s+|now\s+|aged\s+)?(?:an?\s+)?{_NUM}"
     r"(?P<tail>[\s-]*(?:years?|yrs?|yr)[\s-]*old|\s*y/?o\b|[\s-]*year[\s-]*old)?"
     r"(?:(?P<clean>\s*(?:$|[.!?,;:)]|and\b|&|but\b|lol\b|so\b|x+\b))|(?P<unit>\s*(?:['’′\"%/.:]|[-\s]*(?:weeks?|"
-    r"days?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|secs?|seconds?|stone|st|lbs?|kg|ft|foot|feet|cm|inch(?:es)?|miles?|"
-    r"percent|quid|pounds?|p|k|grand|times|points?|in|on|of|out|at|for|from|to|am|pm|o'?clock|mg|ml|x|th|st|nd|"
-    r"rd|people|patients|minutes|floor|steps|away|behind|ahead|short|over|under|off|left|more|less|plus)\b)))?"
+    r"days?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|secs?|seconds?|stone|st|lbs?|kg|ft|foot|feet|cm|"
+    r"inch(?:es)?|miles?|percent|quid|pounds?|p|k|grand|times|points?|in|on|of|out|at|for|from|to|am|pm|o'?clock|"
+    r"mg|ml|x|th|st|nd|rd|people|patients|minutes|floor|steps|away|behind|ahead|short|over|under|off|left|more|"
+    r"less|plus)\b)))?"
 )
 _SCHOOL_YEAR = compile_pattern(
     rf"(?<![\p{{L}}\p{{N}}]){_I_AM}\s+(?:in|starting|going\s+into|going\s+in\s+to)\s+year\s+{_NUM}\b"

@@ -80,8 +80,8 @@ _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
 
 def words(text: str) -> str:
-    """The word view the patterns read: normalised, lower case, runs of other characters as one space."""
-    return " " + _NON_WORD.sub(" ", normalise(text).text.lower()).strip() + " "
+    """The word view the patterns read: normalised (so lower case), runs of other characters as one space."""
+    return " " + _NON_WORD.sub(" ", normalise(text).text).strip() + " "
 
 
 def told_as_past(text: str) -> bool:

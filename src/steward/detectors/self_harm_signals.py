@@ -7,6 +7,9 @@ from __future__ import annotations
 from steward.detectors.phrases import Rule
 from steward.detectors.self_harm_terms import ANYMORE, I_HAVE, PILL_TRIGGERS, PILLS, YOU
 
+#: Half or most of a pack ("half the packet", "most of my box"), taken already or in one go.
+_HALF_PACK = r"(?:half|most) (?:of )?(?:the|a|my) (?:packet|box|bottle|pack|strip)"
+
 SIGNAL_RULES = [
     # indirect crisis signals: notes, plans, means, places, farewells (0.6-0.85; two together score 0.9)
     Rule(
@@ -189,9 +192,8 @@ SIGNAL_RULES = [
     ),
     Rule(
         "overdose",
-        rf"{I_HAVE} (?:(?:already )?(?:taken|took|swallowed) (?:half|most) (?:of )?(?:the|a|my) (?:packet|box|bottle|"
-        r"pack|strip)(?: of \w+)? (?:already|in one go|at once|tonight)|already (?:taken|took|swallowed) (?:half|most) "
-        r"(?:of )?(?:the|a|my) (?:packet|box|bottle|pack|strip))",
+        rf"{I_HAVE} (?:already (?:taken|took|swallowed) {_HALF_PACK}|(?:taken|took|swallowed) {_HALF_PACK}(?: of \w+)? "
+        r"(?:already|in one go|at once|tonight))",
         0.9,
         "overdose taken",
         triggers="half the|half a|half of|half my|most of|most the|most my|most a",
