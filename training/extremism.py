@@ -80,7 +80,13 @@ with this head: `extremism` recall 0.18 -> 0.44 at precision 1.00 -> 0.89, extre
 reviewed. TweetEval hate val: 2 of 1,000 tweets at or above 0.5 (19 before the HatEval negatives were added).
 Version 1.1 (the group-naming negatives, on the encoder rebuilt with 7-bit weights, 2026-12-07), same command:
 `extremism` recall 0.42 at precision 0.88 on the blind set, same action 67.3%, legitimate comments acted on 11 of
-90; 2 of 8 on the held-out comments; TweetEval hate val still 2 of 1,000 at or above 0.5."""
+90; 2 of 8 on the held-out comments; TweetEval hate val still 2 of 1,000 at or above 0.5.
+
+Version 1.5 (2026-12-07, a head-only refit on minilm 2.4's encoder): the allowed rows of every written training file
+as negatives outside the calibration (`training.written.ALLOWED_POOL`, 4,426 ordinary comments), because the head
+escalated a striker wanted for the staff football match (0.71). Over the nine blind sets, the demo and
+`hyperbole-test.jsonl` (2,148 comments, accurate tier, against version 1.4): extremism found 47 -> 50 of 71, wrongly
+given 21 -> 20, escalated 46 -> 47."""
     failures = """
 - Reads meaning, not stance: a comment that quotes or condemns an attacker's words shares them, and coded
   references it has not seen (new numbers, new emoji) score low.
@@ -93,13 +99,15 @@ Version 1.1 (the group-naming negatives, on the encoder rebuilt with 7-bit weigh
 
 RECIPE = written.Recipe(
     key="extremism",
-    version="1.4",
+    version="1.5",
     data=DATA,
     negative_files=(NAMING, NAMING_2, *written.ALLOWED_NEGATIVES),
     positive=_positive,
     low=("review", REVIEW),
     high=("escalate", ESCALATE),
     card=card,
+    # (2026-12-07) every other written file's ordinary comments, read by the head only (``written.ALLOWED_POOL``)
+    head_allowed_files=written.ALLOWED_POOL,
     negatives=written.group_negatives,
 )
 

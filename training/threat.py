@@ -79,7 +79,16 @@ file; `bench/demo_agreement.py FILE --tier accurate`, `bench/data/README.md` rec
 -> with this head: `threat` recall 0.18 -> 0.53 at precision 0.85 -> 0.89, threats allowed 27 -> 16 of 60, same
 action 55.6% -> 62.5%, legitimate comments acted on 12 -> 14 of 67. On the held-out comments `threat` recall 2 -> 4
 of 9, with 5 comments labelled otherwise (abuse, hate) gaining the category; on `urgent-test.jsonl` one comment
-that needs nothing is escalated."""
+that needs nothing is escalated.
+
+Version 1.3 (2026-12-07, a head-only refit on minilm 2.4's encoder): the allowed rows of every written training file
+as negatives outside the calibration (`training.written.ALLOWED_POOL`, 4,426 ordinary comments), because the head
+scored ordinary comments high ("Cleaners at that hospital work so hard and never get any credit" 0.86, "no excuses
+now @Dave, see you at parkrun" 0.86) and paged the lead. Over the nine blind sets, the demo and
+`hyperbole-test.jsonl` (2,148 comments, accurate tier, against version 1.2): the category wrongly given 37 -> 31,
+threats found 100 -> 97 of 125, threats escalated 106 -> 105; on `threat-test.jsonl` recall 0.87 -> 0.82 at
+precision 0.90 -> 0.89 (one threat escalated -> reviewed, three still acted on for another reason lost the
+category). The cost is real and stated: fewer false pages for fewer threats found."""
     failures = """
 - It reads meaning, not intent: a furious comment about a relative's care that names a member of staff can
   score high without threatening anyone, and a calm threat with no violent word ("I know what car she drives")
@@ -98,7 +107,7 @@ that needs nothing is escalated."""
 
 RECIPE = written.Recipe(
     key="threat",
-    version="1.2",
+    version="1.3",
     data=DATA,
     negative_files=written.ALLOWED_NEGATIVES,
     positive=_positive,
@@ -109,6 +118,8 @@ RECIPE = written.Recipe(
     # neutral bias-madlibs sentences at or above 0.7, 12% for one group), "He is safer than a bomb shelter" 0.95
     # on TweetEval val; its threats name a person ("he is…", "tell her…") and its other rows rarely do
     negatives=written.inoffensive_negatives,
+    # (2026-12-07) every other written file's ordinary comments, read by the head only (``written.ALLOWED_POOL``)
+    head_allowed_files=written.ALLOWED_POOL,
 )
 
 

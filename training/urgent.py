@@ -85,8 +85,18 @@ Version 1.1 added `urgent-train-2.jsonl` (220 written for it: needs for care now
 stories, emergencies already in hand, awareness, chronic conditions and idioms), and the same out-of-fold rule
 moved the pack's threshold from 0.4 to 0.3. It changed no action on any of the seven labelled sets (per-item
 comparison, 2026-12-06): it scores four of those nine lower (0.48-0.78 -> 0.39-0.59), but not below 0.3, and is
-as sure as before (0.96-0.99) of the other five, so the numbers above stand."""
+as sure as before (0.96-0.99) of the other five, so the numbers above stand.
+
+Version 1.3 (2026-12-07, a head-only refit on minilm 2.4's encoder): the allowed rows of every written training file
+as negatives outside the calibration (`training.written.ALLOWED_POOL`, 4,426 ordinary comments), because the head
+sent the emergency reply to hyperbole ("my arm feels like it's been hit by a bus but I'll live" 0.89). Over the nine
+blind sets, the demo and `hyperbole-test.jsonl` (2,148 comments, accurate tier, against version 1.2): urgent need
+found 100 -> 100 of 122, wrongly given 58 -> 49; on `urgent-test.jsonl` recall 0.89 -> 0.91 at precision 0.78 ->
+0.79; one emergency told in jest on `hyperbole-test.jsonl` lost (redirect -> allowed)."""
     failures = """
+- Since version 1.3 it scores some insults naming a group high ("Angela is a idiotic latinx" 0.86, 0.41 before;
+  the word piece "latin" near medical words, perhaps): on bias-madlibs 4 of 4,030 sentences reach the pack's 0.3
+  (1 before), all insults: the hate rules remove them (checked), though the decision still lists urgent need.
 - It reads meaning, not time: a past emergency told vividly can score like one happening now, and an
   understated one ("probably nothing but…") can score low."""
     return written.render_card(
@@ -96,13 +106,15 @@ as sure as before (0.96-0.99) of the other five, so the numbers above stand."""
 
 RECIPE = written.Recipe(
     key="urgent_medical",
-    version="1.2",
+    version="1.3",
     data=DATA,
     negative_files=written.ALLOWED_NEGATIVES,
     positive=_positive,
     low=("low", LOW),
     high=("redirect", REDIRECT),
     card=card,
+    # (2026-12-07) every other written file's ordinary comments, read by the head only (``written.ALLOWED_POOL``)
+    head_allowed_files=written.ALLOWED_POOL,
 )
 
 

@@ -45,6 +45,7 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
         "extremism-test",
         "hate-test",
         "recovery-test",
+        "hyperbole-test",
     }
     self_harm = manifest["models"].pop("self_harm")
     assert set(self_harm["files"]) == {"self_harm.npz"} and self_harm["cv"]["rows"] == 560  # 40 from each file
@@ -84,6 +85,9 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path: Path) -> None:
     urgent = manifest["models"].pop("urgent_medical")
     assert set(urgent["files"]) == {"urgent_medical.npz"} and urgent["cv"]["rows"] == 560  # 40 from each file
     assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(urgent["data"])
+    # every written file's ordinary comments, read by the head alone (``Recipe.head_allowed_files``) and hashed
+    assert {"bench/data/hyperbole-dev.jsonl", "bench/data/threat-train.jsonl"} <= set(urgent["data"])
+    assert "bench/data/offtopic-dev.jsonl" not in urgent["data"] and urgent["cv"]["ordinary_rows"] > 0
     threat = manifest["models"].pop("threat")
     assert set(threat["files"]) == {"threat.npz"} and "bench/data/threat-train.jsonl" in threat["data"]
     assert not {f"bench/data/{name}.jsonl" for name in blind_sets} & set(threat["data"])

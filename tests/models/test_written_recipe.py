@@ -7,9 +7,20 @@ import dataclasses
 import json
 from pathlib import Path
 
+import numpy as np
+import pytest
 from training import complaint, distress, extremism, self_harm, threat, urgent
 from training.data import written_comments
-from training.written import ALLOWED_NEGATIVES, ENCODER_TASKS, encoder_task, examples, recipes
+from training.written import (
+    ALLOWED_NEGATIVES,
+    ALLOWED_POOL,
+    ENCODER_TASKS,
+    calibrated_examples,
+    encoder_task,
+    examples,
+    fit,
+    recipes,
+)
 
 NAMING = extremism.ROOT / "bench" / "data" / "naming-groups-train.jsonl"
 
@@ -40,7 +51,12 @@ def test_negative_files_are_read_as_negatives_after_the_labelled_files(tmp_path:
         ],
     )
     recipe = dataclasses.replace(
-        extremism.RECIPE, data=(data,), negative_files=(negatives,), negatives=None, head_negative_files=()
+        extremism.RECIPE,
+        data=(data,),
+        negative_files=(negatives,),
+        negatives=None,
+        head_negative_files=(),
+        head_allowed_files=(),
     )
     texts, labels = examples(recipe)
     assert texts == [
@@ -73,7 +89,7 @@ def test_head_only_negative_files_reach_the_head_but_not_the_encoders_task(tmp_p
     ``make models`` still trains the shipped encoder; the shipped recipes have none since minilm 2.4, whose
     encoder learned every negative file of its tasks."""
     late = _write(tmp_path / "late.jsonl", [{"id": "9", "text": "They welcome them", "expected": {"categories": []}}])
-    recipe = dataclasses.replace(extremism.RECIPE, head_negative_files=(late,), negatives=None)
+    recipe = dataclasses.replace(extremism.RECIPE, head_negative_files=(late,), negatives=None, head_allowed_files=())
     texts, labels = examples(recipe)
     assert texts[-1] == "They welcome them" and labels[-1] == 0
     assert "extremism" in ENCODER_TASKS
@@ -106,6 +122,97 @@ def test_head_only_labelled_files_reach_the_head_with_their_labels_but_not_the_e
     assert blind.exists() and all(blind not in r.files for r in recipes())
 
 
+def test_allowed_files_give_the_head_only_their_allowed_rows_as_uncalibrated_negatives(tmp_path: Path) -> None:
+    data = _write(
+        tmp_path / "data.jsonl",
+        [
+            {"id": "1", "text": "I know where you park", "expected": {"categories": ["threat"], "action": "escalate"}},
+            {"id": "2", "text": "See you at parkrun", "expected": {"categories": [], "action": "allow"}},
+        ],
+    )
+    other = _write(
+        tmp_path / "other.jsonl",
+        [
+            {"id": "a", "text": "I'll bring a lemon drizzle", "expected": {"categories": [], "action": "allow"}},
+            {"id": "b", "text": "I will end you", "expected": {"categories": ["threat"], "action": "escalate"}},
+            {"id": "c", "text": "Sort the waiting", "expected": {"categories": ["complaint"], "action": "redirect"}},
+            {"id": "d", "text": "See you at parkrun", "expected": {"categories": [], "action": "allow"}},  # read
+            {"id": "e", "text": "Cleaners never get any credit", "expected": {"categories": [], "action": "allow"}},
+            {"id": "f", "text": "I'll bring a lemon drizzle", "expected": {"categories": [], "action": "allow"}},
+        ],
+    )
+    recipe = dataclasses.replace(
+        threat.RECIPE, data=(data,), negative_files=(), negatives=None, head_allowed_files=(other, data)
+    )
+    assert recipe.allowed_files_read == (other,)  # the head's own file is not read twice
+    assert other in recipe.files
+    texts, labels, calibrated = calibrated_examples(recipe)
+    assert texts == [
+        "I know where you park",
+        "See you at parkrun",
+        "I'll bring a lemon drizzle",
+        "Cleaners never get any credit",
+    ]  # only rows labelled allow, once each, never a threat or a complaint of another file
+    assert labels == [1, 0, 0, 0] and calibrated == [True, True, False, False]
+    assert examples(recipe) == (texts, labels)
+    assert calibrated_examples(recipe, limit=1)[0] == ["I know where you park", "I'll bring a lemon drizzle"]
+
+
+def test_the_pool_of_ordinary_comments_reaches_the_heads_that_act_but_not_encoders_nor_blind_sets() -> None:
+    names = {p.name for p in ALLOWED_POOL}
+    assert not {f"{name}.jsonl" for name in BLIND} & names
+    assert "offtopic-dev.jsonl" not in names  # kept out: it measures how often ordinary comments are paged
+    assert {"hyperbole-dev.jsonl", "demo-comments.jsonl", *(p.name for p in ALLOWED_NEGATIVES)} <= names
+    for path in ALLOWED_POOL:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        allowed = [r for r in rows if r["expected"]["action"] == "allow"]
+        assert len(allowed) >= 40 and all(r["expected"]["categories"] == [] for r in allowed), path
+    for recipe in (threat.RECIPE, extremism.RECIPE, urgent.RECIPE):
+        assert recipe.head_allowed_files == ALLOWED_POOL
+        assert set(recipe.files) >= set(recipe.allowed_files_read) and recipe.allowed_files_read
+    # tried and not adopted (BENCHMARKS.md, 2026-12-07): the crisis heads lost crises on the blind sets with it;
+    # the complaint head lost complaints, whose line between venting and complaining differs between authors
+    for recipe in (self_harm.RECIPE, distress.RECIPE, complaint.RECIPE):
+        assert recipe.head_allowed_files == ()
+    for key in ENCODER_TASKS:
+        shipped, _, _ = encoder_task(key)
+        assert shipped.head_allowed_files == () and shipped.allowed_files_read == ()
+    _, threat_texts, _ = encoder_task("threat")
+    hyperbole = threat.BENCH / "hyperbole-dev.jsonl"
+    jokes = {json.loads(line)["text"] for line in hyperbole.read_text(encoding="utf-8").splitlines() if line}
+    assert jokes and not jokes & set(threat_texts)  # the encoder's threat task never read them
+
+
+def _blobs(n_pos: int, n_neg: int, n_extra: int) -> tuple[np.ndarray, list[int]]:
+    rng = np.random.default_rng(0)
+    pos = rng.normal(1.0, 1.0, (n_pos, 4))
+    neg = rng.normal(-1.0, 1.0, (n_neg, 4))
+    extra = rng.normal(-1.0, 1.0, (n_extra, 4))
+    return np.vstack([pos, neg, extra]), [1] * n_pos + [0] * (n_neg + n_extra)
+
+
+def test_rows_that_only_shape_the_head_leave_its_calibration_on_its_own_rows() -> None:
+    recipe = threat.RECIPE
+    emb, labels = _blobs(60, 140, 0)
+    plain, plain_cv = fit(recipe, emb, labels)
+    same, same_cv = fit(recipe, emb, labels, calibrated=[True] * len(labels))
+    assert np.array_equal(plain.weight, same.weight) and plain_cv == same_cv  # all calibrated: as before
+    big, big_labels = _blobs(60, 140, 1400)
+    mask = [True] * 200 + [False] * 1400
+    shaped, cv = fit(recipe, big, big_labels, calibrated=mask)
+    assert cv["rows"] == 200 and cv["positives"] == 60 and cv["ordinary_rows"] == 1400
+    assert 0 <= cv["ordinary_at_0.6"] < 1400
+    counted, counted_cv = fit(recipe, big, big_labels)  # the same rows, all in the Platt scaling
+    assert counted_cv["rows"] == 1600 and "ordinary_rows" not in counted_cv
+    positives = big[:60]
+    p_shaped = shaped.probabilities(positives)[:, 0]
+    p_counted = counted.probabilities(positives)[:, 0]
+    p_plain = plain.probabilities(positives)[:, 0]
+    # ten times the negatives in the scaling would lower the prior and every positive's probability with it
+    assert p_counted.mean() < p_shaped.mean() - 0.02
+    assert p_shaped.mean() == pytest.approx(p_plain.mean(), abs=0.05)
+
+
 BLIND = (
     "heldout-comments",
     "page-mix-test",
@@ -116,6 +223,7 @@ BLIND = (
     "extremism-test",
     "hate-test",
     "recovery-test",
+    "hyperbole-test",
 )
 
 
