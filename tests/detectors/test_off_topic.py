@@ -46,7 +46,14 @@ def test_crypto_rant_on_flu_post_is_off_topic() -> None:
         "Thank you, booked mine already and the whole family went together on Saturday morning",
         "Well done everyone involved, brilliant effort from the whole team across the county",
         "When will the Woking site open on Saturdays? My husband works weekdays and cannot get there",
-        "short and unrelated: buy bitcoin",
+        "buy bitcoin",  # two content words: too short to judge, even naming another subject
+        "Selling out fast!",
+        # a short comment naming no other subject is never judged; pets are not one (a goodbye to a pet can be a crisis)
+        "Said my goodbyes to the dog this morning",
+        # health words, including those a place or a day starts with, keep it on-topic
+        "My liver results came back fine",
+        "Liverpool Women's Hospital did my scan",
+        "Happy birthday to my son, born in this hospital",
     ],
 )
 def test_on_topic_or_too_short(text: str) -> None:
@@ -103,6 +110,16 @@ CAR_PARK_POST = "Our new car park opens on Monday with 200 spaces and electric c
         ("Traffic on the A31 is backed up all the way to the roundabout again, avoid the Hogs Back", FLU_POST),
         ("Anyone going to the Farnham fireworks tonight?", CAR_PARK_POST),
         (CRYPTO, CAR_PARK_POST),
+        # short, from three content words, when it names another subject (off-topic 1.2)
+        ("Selling a grey corner sofa, £80 ono", FLU_POST),
+        ("Two Oasis tickets going spare, Heaton Park", FLU_POST),
+        ("short and unrelated: buy bitcoin", FLU_POST),
+        ("Back from Tenerife, already missing the sunshine", CAR_PARK_POST),
+        ("Copy and paste this onto your wall", FLU_POST),
+        ("Who's doing council tax by direct debit?", FLU_POST),
+        # "Liverpool" starts with "liver" and "birthday" with "birth", and neither is a health word
+        ("Liverpool will walk the league this year", CAR_PARK_POST),
+        ("Anyone selling a PS5? Looking for one for my lad's birthday, will pay cash", FLU_POST),
         # adversarial: look-alike punctuation and spacing do not hide the subject
         ("Does   anyone know if the TESCO on the A3 is open late?!", FLU_POST),
         ("Who’s watching the England game??", CAR_PARK_POST),
