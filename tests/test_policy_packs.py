@@ -226,6 +226,7 @@ def strongest(pack_id: str, category: str, score: float, pre_election: bool, als
         and score >= r.min_score
         and r.when.pre_election in (None, pre_election)
         and (not r.when.with_any or found & set(r.when.with_any))
+        and not r.when.finding_kinds  # rules for one kind of finding have their own tests below
     ]
     prio = INBOUND_PRIORITY if p.direction is Direction.INBOUND else OUTBOUND_PRIORITY
     return min(matching, key=lambda r: prio[r.action], default=None)
@@ -285,6 +286,34 @@ EXPECTED = [
     (BC, "child_safety", 0.9, False, (), "review", False, None, "7.7.1"),
     (BC, "extremism", 0.9, False, (), "review", False, None, "7.7.1"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("pack_id", "text", "action", "rule"),
+    [
+        # a slur the comment reports: a person reads it (hate detector 1.1), in the words of the pack's clauses
+        (SH, "Got called a P*ki twice in A&E on Saturday while I was triaging. Eid Mubarak", "review", "hate-reported"),
+        (SH, "People still call my son a 'retard' in the park", "review", "hate-reported"),
+        (SH, "get out you dirty paki", "remove", "hate"),
+        # a staff draft that quotes one is checked by a person before it goes out, not blocked outright
+        (
+            BC,
+            "A patient called one of our nurses a P*ki on the ward today. It is never acceptable",
+            "review",
+            "hate-reported",
+        ),
+        (BC, "what a p4ki", "block", "hate"),
+    ],
+)
+def test_a_reported_slur_goes_to_a_person(pack_id: str, text: str, action: str, rule: str) -> None:
+    from steward.content import ContentItem
+    from steward.pipeline import Pipeline
+
+    decision = Pipeline(pack(pack_id), tier="deterministic").check(ContentItem(id="r1", text=text))
+    assert decision.action.value == action, decision.rule_ids
+    assert rule in decision.rule_ids and "hate" in decision.categories
+    assert not decision.strike or rule == "hate"
+    assert {c.id for c in decision.clauses} & ({"1.6"} if pack_id == SH else {"10.p3", "7.3.3"})
 
 
 @pytest.mark.parametrize(

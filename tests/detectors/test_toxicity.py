@@ -33,7 +33,7 @@ def run(category: str, text: str) -> list[Finding]:
         assert f.category == category
         assert 0 <= f.start < f.end <= len(text)
         assert 0.0 <= f.score <= 1.0
-        assert f.explanation and f.detector.endswith("@1.0")
+        assert f.explanation and f.detector.endswith("@1.1" if category == "hate" else "@1.0")
     return findings
 
 
@@ -196,6 +196,35 @@ def test_hate_found(text: str, kind: str) -> None:
 )
 def test_hate_negatives_identity_alone(text: str) -> None:
     assert top("hate", text) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # a slur the comment reports, or the writer uses of themselves: a person reads it rather than removing it
+        ("Got called a P*ki twice in A&E on Saturday while I was triaging", True),
+        ("People still call my son a 'retard' in the park", True),
+        ("Someone called patients on our unit 'mongs' in these comments. They are people.", True),
+        ("A GP receptionist once said 'we don't take gyppos' to my face", True),
+        ("I'm a proud dyke and a nurse", True),
+        ("He shouted f@ggot at my brother outside the pharmacy", True),
+        # the slur aimed at someone stays a slur, whatever comes after it
+        ("get out you dirty paki", False),
+        ("you retard", False),
+        ("he is a retard, called it", False),
+        ("all the pakis should go back, I said it", False),
+        # adversarial: a reporting verb too far before the slur does not soften it
+        ("I called the ward this morning and the receptionist was rude and slow and useless, the lazy p4ki", False),
+    ],
+)
+def test_reported_or_self_applied_slur_is_for_a_person(text: str, reported: bool) -> None:
+    findings = run("hate", text)
+    kinds = {f.kind for f in findings}
+    if reported:
+        assert kinds == {"reported_slur"} and all(f.score == 0.45 for f in findings), findings
+        assert "a person decides" in findings[0].explanation
+    else:
+        assert "slur" in kinds and top("hate", text) >= 0.7, findings
 
 
 @pytest.mark.parametrize(

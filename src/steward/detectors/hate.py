@@ -10,6 +10,13 @@ A finding needs a slur (lexicons/hate.yaml) or an attack pattern around an ident
 
 Identity words are found with the shared lexicon matcher (so "Musl1ms" and "mυslims" count), then a few small
 patterns run on the words either side of each mention only.
+
+A slur that is reported ("Got called a P*ki twice in A&E", "People still call my son a 'retard'") or used of
+oneself ("I'm a proud dyke") is kind ``reported_slur`` at ``REPORTED_SCORE`` (since 1.1): below the pack's removal
+threshold, so a person reads it instead. On the training files 6 of the 35 comments whose slur was removed were
+people telling how they or their patients were abused, or naming themselves; removing them silences the targets.
+A hostile writer can put "call" before a slur to reach a person instead of removal; that is the price, and the
+abuse checks still act on the rest of the comment.
 """
 
 from __future__ import annotations
@@ -36,6 +43,14 @@ _NEG = (
     r"moronic|ugly|shitty|shite|inferior|worthless|sick|perverts?|perverted|degenerates?|unnatural|fucked|"
     r"criminals|rapists|terrorists|thieves|paedos|paedophiles|pedos|scroungers|idiots|liars|savages|"
     r"a\s+menace|a\s+threat|a\s+disgrace|an\s+abomination|a\s+drain|a\s+burden|the\s+problem)"
+)
+#: Score of a reported or self-applied slur: the pack reviews it (``hate-reported``) rather than removing it.
+REPORTED_SCORE = 0.45
+#: Just before a slur: a verb that reports what someone said or was called, or the writer naming themselves.
+_REPORTED = compile_pattern(
+    r"(?:\b(?:called|call|calls|calling|shouted|shouting|yelled|screamed|said|saying|told|heard|word|words|term|"
+    r"slur|slurs|names?\s+like)\b(?:\W+\w+){0,5}\W*$)|(?:\b(?:i\s*m|i\s+am|as\s+an?|proud|fellow|we\s+re|we\s+are)"
+    r"(?:\W+\w+){0,1}\W*(?:an?\W+)?$)"
 )
 #: Degrading predicates used only after "are / is" ("trans people are mentally ill"), never as adjectives.
 _NEG_PRED = (
@@ -135,7 +150,7 @@ class HateDetector:
     """Slurs and attack patterns aimed at protected groups. Identity words alone never match."""
 
     name = "hate"
-    version = "1.0"
+    version = "1.1"
     categories = frozenset({"hate"})
 
     def __init__(self) -> None:
@@ -146,11 +161,15 @@ class HateDetector:
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         norm = normalise(item.text[:MAX_TEXT_CHARS])
-        out = [
-            hit_finding("hate", h, h.entry.weight, self._tag_slur,
-                        f"hate lexicon entry {h.entry.term!r} (slur).")
-            for h in self._slurs.find(norm)
-        ]  # fmt: skip
+        out: list[Finding] = []
+        for h in self._slurs.find(norm):
+            if search(_REPORTED, norm.text[max(0, h.norm_start - 60) : h.norm_start]) is None:
+                out.append(hit_finding("hate", h, h.entry.weight, self._tag_slur,
+                                       f"hate lexicon entry {h.entry.term!r} (slur)."))  # fmt: skip
+            else:
+                out.append(Finding("hate", "reported_slur", h.start, h.end, REPORTED_SCORE, self._tag_slur,
+                                   f"hate lexicon entry {h.entry.term!r} (slur), reported or said of oneself "
+                                   "('called me…', 'I'm a…'): a person decides."))  # fmt: skip
         for h in self._identity.find(norm):
             finding = self._attack(norm, h)
             if finding is not None:
