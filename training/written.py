@@ -231,11 +231,12 @@ ALLOWED_NEGATIVES = tuple(
 
 
 #: Every written file not kept blind whose rows labelled ``allow`` are ordinary comments on NHS pages (2026-12-07):
-#: the heads that page a person read them as negatives (``Recipe.head_allowed_files``). Their own files gave each
-#: head a few hundred ordinary comments, mostly in its own words, so it had never seen most of what a page hears:
-#: threat 0.86 for "Cleaners at that hospital work so hard and never get any credit", self-harm 0.96 for a smoker
-#: trying the stop-smoking service, extremism 0.71 for a striker wanted for the staff football match.
-#: ``bench/data/offtopic-dev.jsonl`` stays out: it measures how often ordinary comments are paged.
+#: the threat, extremism and urgent heads read them as negatives (``Recipe.head_allowed_files``). Their own files
+#: gave each head a few hundred ordinary comments, mostly in its own words, so it had never seen most of what a page
+#: hears: threat 0.86 for "Cleaners at that hospital work so hard and never get any credit", extremism 0.71 for a
+#: striker wanted for the staff football match. The self-harm and distress heads do not: with the pool they let two
+#: crisis posts of the blind sets go (BENCHMARKS.md). ``bench/data/offtopic-dev.jsonl`` stays out: it measures how
+#: often ordinary comments are paged.
 ALLOWED_POOL = (
     ROOT / "examples" / "demo-comments.jsonl",
     *(

@@ -231,7 +231,7 @@ class OffTopicDetector:
                 f"Comment shares none of its {len(distinct)} content words with the post or thread, has no health "
                 f"word and is about something else ('{cue}')"
             )
-        elif long_enough and len(distinct) >= self.min_words:
+        elif len(distinct) >= self.min_words:
             score = 0.45
             why = (
                 f"Comment shares none of its {len(distinct)} content words with the post or thread but names no "
