@@ -52,10 +52,12 @@ def task_categories(task: str) -> frozenset[str]:
 
 
 def policy_thresholds(pack: PolicyPack) -> dict[str, float]:
-    """Category → the lowest unconditional ``min_score`` of the pack's rules that name it."""
+    """Category → the lowest unconditional ``min_score`` of the pack's rules that name it. A rule for one kind of
+    finding (``when.finding_kinds``: a reported slur, one head's findings) is conditional too: the pack's review of a
+    reported slur at 0.4 is not the threshold at which it acts on hate."""
     out: dict[str, float] = {}
     for rule in pack.rules:
-        if rule.when.pre_election is True or rule.when.with_any:
+        if rule.when.pre_election is True or rule.when.with_any or rule.when.finding_kinds:
             continue
         for category in rule.categories:
             key = str(category)
