@@ -20,8 +20,9 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from steward.content import INBOUND_PRIORITY, OUTBOUND_PRIORITY, Category, Direction
+from steward.content import INBOUND_PRIORITY, OUTBOUND_PRIORITY, Category, ContentItem, Direction
 from steward.errors import PolicyError
+from steward.pipeline import Pipeline
 from steward.policy.loader import bundled_packs, load_pack
 from steward.policy.schema import PolicyPack, Rule
 
@@ -306,9 +307,6 @@ EXPECTED = [
     ],
 )
 def test_a_reported_slur_goes_to_a_person(pack_id: str, text: str, action: str, rule: str) -> None:
-    from steward.content import ContentItem
-    from steward.pipeline import Pipeline
-
     decision = Pipeline(pack(pack_id), tier="deterministic").check(ContentItem(id="r1", text=text))
     assert decision.action.value == action, decision.rule_ids
     assert rule in decision.rule_ids and "hate" in decision.categories

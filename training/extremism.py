@@ -82,11 +82,10 @@ Version 1.1 (the group-naming negatives, on the encoder rebuilt with 7-bit weigh
 `extremism` recall 0.42 at precision 0.88 on the blind set, same action 67.3%, legitimate comments acted on 11 of
 90; 2 of 8 on the held-out comments; TweetEval hate val still 2 of 1,000 at or above 0.5.
 
-Version 1.5 (2026-12-07, a head-only refit on minilm 2.4's encoder): the allowed rows of every written training file
-as negatives outside the calibration (`training.written.ALLOWED_POOL`, 4,426 ordinary comments), because the head
-escalated a striker wanted for the staff football match (0.71). Over the nine blind sets, the demo and
-`hyperbole-test.jsonl` (2,148 comments, accurate tier, against version 1.4): extremism found 47 -> 50 of 71, wrongly
-given 21 -> 20, escalated 46 -> 47."""
+Version 1.5 (2026-12-07, a head-only refit on minilm 2.4's encoder) reads the ordinary comments of the other written
+files (Data, above), because it escalated a striker wanted for the staff football match (0.71). Over the nine blind
+sets, the demo and `hyperbole-test.jsonl` (2,148 comments, accurate tier, against version 1.4): extremism found 47
+-> 50 of 71, wrongly given 21 -> 20, escalated 46 -> 47."""
     failures = """
 - Reads meaning, not stance: a comment that quotes or condemns an attacker's words shares them, and coded
   references it has not seen (new numbers, new emoji) score low.

@@ -81,12 +81,11 @@ action 55.6% -> 62.5%, legitimate comments acted on 12 -> 14 of 67. On the held-
 of 9, with 5 comments labelled otherwise (abuse, hate) gaining the category; on `urgent-test.jsonl` one comment
 that needs nothing is escalated.
 
-Version 1.3 (2026-12-07, a head-only refit on minilm 2.4's encoder): the allowed rows of every written training file
-as negatives outside the calibration (`training.written.ALLOWED_POOL`, 4,426 ordinary comments), because the head
-scored ordinary comments high ("Cleaners at that hospital work so hard and never get any credit" 0.86, "no excuses
-now @Dave, see you at parkrun" 0.86) and paged the lead. Over the nine blind sets, the demo and
-`hyperbole-test.jsonl` (2,148 comments, accurate tier, against version 1.2): the category wrongly given 37 -> 31,
-threats found 100 -> 97 of 125, threats escalated 106 -> 105; on `threat-test.jsonl` recall 0.87 -> 0.82 at
+Version 1.3 (2026-12-07, a head-only refit on minilm 2.4's encoder) reads the ordinary comments of the other written
+files (Data, above), because it scored ordinary comments high ("Cleaners at that hospital work so hard and never get
+any credit" 0.86, "no excuses now @Dave, see you at parkrun" 0.86) and paged the lead. Over the nine blind sets, the
+demo and `hyperbole-test.jsonl` (2,148 comments, accurate tier, against version 1.2): the category wrongly given 37
+-> 31, threats found 100 -> 97 of 125, threats escalated 106 -> 105; on `threat-test.jsonl` recall 0.87 -> 0.82 at
 precision 0.90 -> 0.89 (one threat escalated -> reviewed, three still acted on for another reason lost the
 category). The cost is real and stated: fewer false pages for fewer threats found."""
     failures = """

@@ -87,12 +87,12 @@ moved the pack's threshold from 0.4 to 0.3. It changed no action on any of the s
 comparison, 2026-12-06): it scores four of those nine lower (0.48-0.78 -> 0.39-0.59), but not below 0.3, and is
 as sure as before (0.96-0.99) of the other five, so the numbers above stand.
 
-Version 1.3 (2026-12-07, a head-only refit on minilm 2.4's encoder): the allowed rows of every written training file
-as negatives outside the calibration (`training.written.ALLOWED_POOL`, 4,426 ordinary comments), because the head
-sent the emergency reply to hyperbole ("my arm feels like it's been hit by a bus but I'll live" 0.89). Over the nine
-blind sets, the demo and `hyperbole-test.jsonl` (2,148 comments, accurate tier, against version 1.2): urgent need
-found 100 -> 100 of 122, wrongly given 58 -> 49; on `urgent-test.jsonl` recall 0.89 -> 0.91 at precision 0.78 ->
-0.79; one emergency told in jest on `hyperbole-test.jsonl` lost (redirect -> allowed)."""
+Version 1.3 (2026-12-07, a head-only refit on minilm 2.4's encoder) reads the ordinary comments of the other written
+files (Data, above), because it sent the emergency reply to hyperbole ("my arm feels like it's been hit by a bus but
+I'll live" 0.89). Over the nine blind sets, the demo and `hyperbole-test.jsonl` (2,148 comments, accurate tier,
+against version 1.2): urgent need found 100 -> 100 of 122, wrongly given 58 -> 49; on `urgent-test.jsonl` recall
+0.89 -> 0.91 at precision 0.78 -> 0.79; one emergency told in jest on `hyperbole-test.jsonl` lost (redirect ->
+allowed)."""
     failures = """
 - Since version 1.3 it scores some insults naming a group high ("Angela is a idiotic latinx" 0.86, 0.41 before;
   the word piece "latin" near medical words, perhaps): on bias-madlibs 4 of 4,030 sentences reach the pack's 0.3

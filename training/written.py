@@ -371,7 +371,8 @@ def fit(
     platt = LogisticRegression(C=1e6, max_iter=1000).fit(oof.reshape(-1, 1), y)
     a, b = -float(platt.coef_[0][0]), -float(platt.intercept_[0])
     final = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(emb, y_all)
-    p = 1.0 / (1.0 + np.exp(a * oof + b))
+    p_all = 1.0 / (1.0 + np.exp(a * oof_all + b))
+    p = p_all[cal]
     cv: dict[str, Any] = {
         "C": c,
         "log_loss": round(float(loss), 4),
@@ -380,9 +381,8 @@ def fit(
         "positives": int(y.sum()),
     }
     if not cal.all():  # the ordinary comments that shaped the head: how many, and how many it would still act on
-        p_pool = 1.0 / (1.0 + np.exp(a * oof_all[~cal] + b))
         cv["ordinary_rows"] = int((~cal).sum())
-        cv[f"ordinary_at_{recipe.high[1]}"] = int((p_pool >= recipe.high[1]).sum())
+        cv[f"ordinary_at_{recipe.high[1]}"] = int((p_all[~cal] >= recipe.high[1]).sum())
     for threshold in sorted({0.5, recipe.high[1]}):
         precision, recall, f1, _ = precision_recall_fscore_support(y, p >= threshold, average="binary", zero_division=0)
         cv[f"precision_at_{threshold}"] = round(float(precision), 4)

@@ -191,10 +191,6 @@ class OffTopicDetector:
         self.min_question_words = min_question_words
         self._tag = tag("off_topic_overlap", self.version)
 
-    @staticmethod
-    def _names_other_subject(words: list[str], low: str) -> bool:
-        return bool(_subject_words(words)) or search(_OTHER_PHRASE, low) is not None
-
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         if not item.post:
             return []
@@ -204,7 +200,9 @@ class OffTopicDetector:
         long_enough = len(distinct) >= self.min_words or (len(words) >= 10 and len(distinct) >= 4)
         crowd_question = "?" in text and search(_ASKS_CROWD, text) is not None
         low = text.lower()
-        short_other = len(distinct) >= _SHORT_WITH_SUBJECT and self._names_other_subject(words, low)
+        subject = _subject_words(words)
+        phrase = search(_OTHER_PHRASE, low)
+        short_other = len(distinct) >= _SHORT_WITH_SUBJECT and (bool(subject) or phrase is not None)
         if not long_enough and not short_other and not (crowd_question and len(words) >= self.min_question_words):
             return []
         if any(g in low for g in _GENERIC) or ("?" in text and ("you" in words or "your" in words)):
@@ -219,8 +217,6 @@ class OffTopicDetector:
         similarity = len(shared) / len(distinct)
         if similarity >= self.max_similarity:
             return []
-        subject = _subject_words(words)
-        phrase = search(_OTHER_PHRASE, low)
         if shared:
             score = round(0.45 * (1 - similarity / self.max_similarity), 3)
             why = f"Comment shares {len(shared)} of its {len(distinct)} content words with the post or thread"
