@@ -33,7 +33,7 @@ def run(category: str, text: str) -> list[Finding]:
         assert f.category == category
         assert 0 <= f.start < f.end <= len(text)
         assert 0.0 <= f.score <= 1.0
-        assert f.explanation and f.detector.endswith("@1.1" if category == "hate" else "@1.0")
+        assert f.explanation and f.detector.endswith("@1.2" if category == "hate" else "@1.0")
     return findings
 
 
@@ -208,11 +208,24 @@ def test_hate_negatives_identity_alone(text: str) -> None:
         ("A GP receptionist once said 'we don't take gyppos' to my face", True),
         ("I'm a proud dyke and a nurse", True),
         ("He shouted f@ggot at my brother outside the pharmacy", True),
+        # the writer introducing themselves with the word, at the start of a sentence (hate 1.2)
+        ("Old dyke here, 70 this year. Never thought I'd see the NHS at Pride.", True),
+        ("Proud dyke here! Thank you to the sexual health team", True),
+        ("Thank you all. Old dyke here and still marching", True),
         # the slur aimed at someone stays a slur, whatever comes after it
         ("get out you dirty paki", False),
         ("you retard", False),
         ("he is a retard, called it", False),
         ("all the pakis should go back, I said it", False),
+        # "… here" that asks who is present, or aims the word at others, is not an introduction
+        ("Any dykes here? Get out", False),
+        ("Too many dykes here", False),
+        ("you dyke here is your answer", False),
+        ("Get out of my ward you filthy old dyke here", False),
+        ("The nurses are all dykes here", False),
+        ("Dyke here is everywhere at this hospital", False),
+        # adversarial: an introduction far into a long comment still needs a sentence start before it
+        ("Honestly the receptionist at the walk-in centre on Tuesday was the rudest person ever, a dyke here", False),
         # adversarial: a reporting verb too far before the slur does not soften it
         ("I called the ward this morning and the receptionist was rude and slow and useless, the lazy p4ki", False),
     ],

@@ -12,9 +12,10 @@ Identity words are found with the shared lexicon matcher (so "Musl1ms" and "mυs
 patterns run on the words either side of each mention only.
 
 A slur that is reported ("Got called a P*ki twice in A&E", "People still call my son a 'retard'") or used of
-oneself ("I'm a proud dyke") is kind ``reported_slur`` at ``REPORTED_SCORE`` (since 1.1): below the pack's removal
-threshold, so a person reads it instead. On the training files 6 of the 35 comments whose slur was removed were
-people telling how they or their patients were abused, or naming themselves; removing them silences the targets.
+oneself ("I'm a proud dyke"; since 1.2 also "Old dyke here, 70 this year") is kind ``reported_slur`` at
+``REPORTED_SCORE`` (since 1.1): below the pack's removal threshold, so a person reads it instead. On the training
+files 6 of the 35 comments whose slur was removed were people telling how they or their patients were abused, or
+naming themselves; removing them silences the targets.
 A hostile writer can put "call" before a slur to reach a person instead of removal; that is the price, and the
 abuse checks still act on the rest of the comment.
 """
@@ -27,7 +28,15 @@ from pathlib import Path
 import yaml
 
 from steward.content import ContentItem, Finding
-from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, compile_pattern, finditer, search, tag
+from steward.detectors.base import (
+    MAX_TEXT_CHARS,
+    REGEX_TIMEOUT_S,
+    AssessContext,
+    compile_pattern,
+    finditer,
+    search,
+    tag,
+)
 from steward.detectors.lexicon import LEXICON_DIR, Entry, Hit, Lexicon, hit_finding, load_lexicon
 from steward.detectors.normalise import Normalised, normalise
 
@@ -52,6 +61,13 @@ _REPORTED = compile_pattern(
     r"slur|slurs|names?\s+like)\b(?:\W+\w+){0,5}\W*$)|(?:\b(?:i\s*m|i\s+am|as\s+an?|proud|fellow|we\s+re|we\s+are)"
     r"(?:\W+\w+){0,1}\W*(?:an?\W+)?$)"
 )
+#: The writer introducing themselves with the word, "Old dyke here, 70 this year", "Proud queer here!": at the start
+#: of a sentence, at most two words before it (not "any", "too many", "you"...), and "here" right after it.
+_SELF_INTRO_LEFT = compile_pattern(
+    r"(?:^|[.!?\n]\s*)(?!(?:any|all|no|the|these|those|you|your|ur|u|some|more|many|too|so|of|are|is|bloody|"
+    r"fucking|filthy|dirty|get|go|kill)\b)(?:\w+\W+){0,2}$"
+)
+_SELF_INTRO_RIGHT = compile_pattern(r"^\W{0,3}here\b(?!\s*(?:is|are|again|too|now)\b)")
 #: Degrading predicates used only after "are / is" ("trans people are mentally ill"), never as adjectives.
 _NEG_PRED = (
     r"(?:mentally\s+ill|mentally\s+unwell|delusional|sick\s+in\s+the\s+head|a\s+mental\s+illness|"
@@ -150,7 +166,7 @@ class HateDetector:
     """Slurs and attack patterns aimed at protected groups. Identity words alone never match."""
 
     name = "hate"
-    version = "1.1"
+    version = "1.2"
     categories = frozenset({"hate"})
 
     def __init__(self) -> None:
@@ -159,17 +175,29 @@ class HateDetector:
         self._tag_slur = tag("hate_slur_lexicon", self.version)
         self._tag_pattern = tag("hate_group_attack", self.version)
 
+    @staticmethod
+    def _reported(text: str, hit: Hit) -> bool:
+        """Whether the slur at ``hit`` is reported, or said of the writer ("I'm a…", "… here")."""
+        before = text[max(0, hit.norm_start - 60) : hit.norm_start]
+        if search(_REPORTED, before) is not None:
+            return True
+        if search(_SELF_INTRO_RIGHT, text[hit.norm_end : hit.norm_end + 20]) is None:
+            return False
+        # ``^`` is the comment's real start: searched in place, not in a slice that may begin mid-sentence
+        left = _SELF_INTRO_LEFT.search(text, max(0, hit.norm_start - 40), hit.norm_start, timeout=REGEX_TIMEOUT_S)
+        return left is not None
+
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         norm = normalise(item.text[:MAX_TEXT_CHARS])
         out: list[Finding] = []
         for h in self._slurs.find(norm):
-            if search(_REPORTED, norm.text[max(0, h.norm_start - 60) : h.norm_start]) is None:
+            if not self._reported(norm.text, h):
                 out.append(hit_finding("hate", h, h.entry.weight, self._tag_slur,
                                        f"hate lexicon entry {h.entry.term!r} (slur)."))  # fmt: skip
             else:
                 out.append(Finding("hate", "reported_slur", h.start, h.end, REPORTED_SCORE, self._tag_slur,
                                    f"hate lexicon entry {h.entry.term!r} (slur), reported or said of oneself "
-                                   "('called me…', 'I'm a…'): a person decides."))  # fmt: skip
+                                   "('called me…', 'I'm a…', '… here'): a person decides."))  # fmt: skip
         for h in self._identity.find(norm):
             finding = self._attack(norm, h)
             if finding is not None:
