@@ -110,10 +110,13 @@ def finditer(pattern: regex.Pattern[str] | LazyPattern, text: str) -> Iterable[r
     return pattern.finditer(text, timeout=REGEX_TIMEOUT_S)
 
 
-def search(pattern: regex.Pattern[str] | LazyPattern, text: str) -> regex.Match[str] | None:
+def search(
+    pattern: regex.Pattern[str] | LazyPattern, text: str, pos: int = 0, endpos: int | None = None
+) -> regex.Match[str] | None:
+    """Search with the shared time box; ``pos``/``endpos`` as in ``Pattern.search`` (``^`` stays the text's start)."""
     if isinstance(pattern, LazyPattern):
         pattern = pattern.compiled()
-    return pattern.search(text, timeout=REGEX_TIMEOUT_S)
+    return pattern.search(text, pos, endpos, timeout=REGEX_TIMEOUT_S)
 
 
 def tag(name: str, version: str) -> str:

@@ -28,15 +28,7 @@ from pathlib import Path
 import yaml
 
 from steward.content import ContentItem, Finding
-from steward.detectors.base import (
-    MAX_TEXT_CHARS,
-    REGEX_TIMEOUT_S,
-    AssessContext,
-    compile_pattern,
-    finditer,
-    search,
-    tag,
-)
+from steward.detectors.base import MAX_TEXT_CHARS, AssessContext, compile_pattern, finditer, search, tag
 from steward.detectors.lexicon import LEXICON_DIR, Entry, Hit, Lexicon, hit_finding, load_lexicon
 from steward.detectors.normalise import Normalised, normalise
 
@@ -184,8 +176,7 @@ class HateDetector:
         if search(_SELF_INTRO_RIGHT, text[hit.norm_end : hit.norm_end + 20]) is None:
             return False
         # ``^`` is the comment's real start: searched in place, not in a slice that may begin mid-sentence
-        left = _SELF_INTRO_LEFT.search(text, max(0, hit.norm_start - 40), hit.norm_start, timeout=REGEX_TIMEOUT_S)
-        return left is not None
+        return search(_SELF_INTRO_LEFT, text, max(0, hit.norm_start - 40), hit.norm_start) is not None
 
     def detect(self, item: ContentItem, context: AssessContext) -> list[Finding]:
         norm = normalise(item.text[:MAX_TEXT_CHARS])
